@@ -1,0 +1,230 @@
+"""The one `Document` every stage annotates, and its annotation records.
+
+The document owns the text and never changes it. Every annotation is a record with
+`start`/`end` code-point offsets into that text; its `text` is read from the document, so a
+span can never disagree with what it points at. `Document.add` refuses a span outside the
+text. `to_dict` is the output contract (`rasad/schema/document.schema.json`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field, fields
+from functools import cached_property
+from typing import Any, ClassVar
+
+from rasad.text.normalize import NormalizedText, normalize
+
+LAYERS = ("entities", "times", "quantities", "quotes", "events")
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    lang: str | None = None
+
+    def to_dict(self, doc: Document) -> dict[str, Any]:
+        out: dict[str, Any] = {"start": self.start, "end": self.end, "text": doc.text[self.start:self.end]}
+        if self.lang:
+            out["lang"] = self.lang
+        return out
+
+
+@dataclass(slots=True)
+class Token:
+    """A word or punctuation mark. `norm` is its normalized form with ZWNJ removed."""
+
+    start: int
+    end: int
+    norm: str
+    sentence: int = 0
+
+
+@dataclass(slots=True)
+class Actor:
+    """A participant of an event or the speaker of a quote."""
+
+    entity: int | None = None
+    kb_id: str | None = None
+    name_en: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Actor | None:
+        return None if data is None else cls(**{k: data.get(k) for k in _names(cls)})
+
+
+@dataclass(slots=True, kw_only=True)
+class Record:
+    """A span annotation. Subclasses add their fields; `extra` carries optional ones."""
+
+    layer: ClassVar[str] = ""
+    start: int
+    end: int
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self, doc: Document) -> dict[str, Any]:
+        out: dict[str, Any] = {"start": self.start, "end": self.end, "text": doc.text[self.start:self.end]}
+        for f in fields(self):
+            if f.name in ("start", "end", "extra"):
+                continue
+            value = getattr(self, f.name)
+            out[f.name] = value.to_dict() if hasattr(value, "to_dict") else value
+        out.update(self.extra)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Record:
+        known = _names(cls) - {"extra"}
+        kwargs = {k: data[k] for k in known if k in data}
+        extra = {k: v for k, v in data.items() if k not in known and k != "text"}
+        return cls(**kwargs, extra=extra)
+
+
+@dataclass(slots=True, kw_only=True)
+class Entity(Record):
+    layer: ClassVar[str] = "entities"
+    type: str
+    kb_id: str | None = None
+    name_en: str | None = None
+    country: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass(slots=True, kw_only=True)
+class Time(Record):
+    layer: ClassVar[str] = "times"
+    value: str | None
+    granularity: str
+    calendar: str = "gregorian"
+    relative: bool = False
+
+
+@dataclass(slots=True, kw_only=True)
+class Quantity(Record):
+    layer: ClassVar[str] = "quantities"
+    value: float | None
+    kind: str
+    unit: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class Quote(Record):
+    layer: ClassVar[str] = "quotes"
+    speaker: Actor | None = None
+    cue: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        quote = super(Quote, cls).from_dict(data)
+        quote.speaker = Actor.from_dict(data.get("speaker"))  # type: ignore[arg-type]
+        return quote  # type: ignore[return-value]
+
+
+RECORD_TYPES: dict[str, type[Record]] = {cls.layer: cls for cls in (Entity, Time, Quantity, Quote)}
+
+
+def _names(cls: type) -> set[str]:
+    return {f.name for f in fields(cls)}
+
+
+def document_id(text: str, **meta: str | None) -> str:
+    """Stable id: a hash of the text and the metadata that came with it."""
+    h = hashlib.sha256(text.encode("utf-8"))
+    for key in sorted(meta):
+        h.update(f"\x00{key}={meta[key] or ''}".encode())
+    return h.hexdigest()[:20]
+
+
+@dataclass(eq=False)
+class Document:
+    """A text and everything rasad found in it."""
+
+    text: str
+    id: str = ""
+    lang: str | None = None
+    published: str | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)  # ingest facts: path, encoding, ...
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    times: list[Time] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Any] = field(default_factory=list)
+    done: set[str] = field(default_factory=set)  # names of the stages that ran
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            raise TypeError(f"Document text must be str, not {type(self.text).__name__}")
+        if not self.id:
+            self.id = document_id(self.text, title=self.title, published=self.published,
+                                  source=self.source, url=self.url)
+
+    @cached_property
+    def normalized(self) -> NormalizedText:
+        """The normalized copy with its offset map (computed once, on first use)."""
+        return normalize(self.text)
+
+    def add(self, record: Record) -> Record:
+        """Add an annotation after checking that its span lies inside the text."""
+        self.check_span(record.start, record.end, what=type(record).__name__)
+        getattr(self, record.layer).append(record)
+        return record
+
+    def check_span(self, start: int, end: int, *, what: str = "span") -> None:
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(self.text)):
+            raise ValueError(f"{what} [{start}:{end}] lies outside document {self.id} "
+                             f"of {len(self.text)} characters")
+
+    def sentence_of(self, offset: int) -> int | None:
+        """Index of the sentence that contains `offset`, or None."""
+        for i, sent in enumerate(self.sentences):
+            if sent.start <= offset < sent.end:
+                return i
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract shape (see rasad/schema/document.schema.json)."""
+        out: dict[str, Any] = {
+            "id": self.id, "lang": self.lang or "other", "published": self.published,
+            "title": self.title, "source": self.source, "url": self.url, "text": self.text,
+            "sentences": [s.to_dict(self) for s in self.sentences],
+        }
+        for layer in LAYERS:
+            out[layer] = [r.to_dict(self) for r in getattr(self, layer)]
+        return out
+
+    def to_json(self, **kwargs: Any) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        doc = cls(text=data["text"], id=data.get("id", ""), lang=data.get("lang"),
+                  published=data.get("published"), title=data.get("title"),
+                  source=data.get("source"), url=data.get("url"))
+        doc.sentences = [Sentence(s["start"], s["end"], s.get("lang")) for s in data.get("sentences", [])]
+        for layer, record_type in RECORD_TYPES.items():
+            for item in data.get(layer, []):
+                doc.add(record_type.from_dict(item))
+        event_type = _event_type()
+        doc.events = [event_type.from_dict(e) if event_type else e for e in data.get("events", [])]
+        return doc
+
+
+def _event_type() -> Any:
+    """The events layer's record type, once the events package defines it."""
+    try:
+        from rasad.events.record import Event  # noqa: PLC0415
+    except ImportError:
+        return None
+    return Event

@@ -1,0 +1,123 @@
+"""The ordered stages that annotate a `Document`, and running them over one text or many.
+
+A stage is a named `Document → Document` function that declares which annotations it needs
+and which it writes. `Pipeline` checks those declarations when it is built, so a stage
+listed before what it needs fails at once with a clear message, not halfway through a
+corpus. Stage functions are imported by name when the pipeline is built, so importing
+rasad stays cheap and heavy resources load only for the stages in use.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from itertools import repeat
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from rasad.document import Document
+
+StageFn = Callable[[Document], Document]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A registered stage: where its function lives and its declared inputs and outputs."""
+
+    name: str
+    target: str  # "package.module:function"
+    requires: tuple[str, ...] = ()
+    provides: tuple[str, ...] = ()
+
+    def load(self) -> StageFn:
+        module, _, attr = self.target.partition(":")
+        return getattr(importlib.import_module(module), attr)
+
+
+# The registry, in the default order. Later stages add themselves here.
+STAGES: dict[str, Stage] = {
+    stage.name: stage
+    for stage in (
+        Stage("language", "rasad.text.langid:annotate", (), ("lang",)),
+        Stage("segment", "rasad.text.segment:annotate", ("lang",), ("sentences", "tokens")),
+    )
+}
+DEFAULT_STAGES: tuple[str, ...] = tuple(STAGES)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A document a batch could not analyse: which one, and why."""
+
+    doc_id: str
+    origin: str | None  # the file or record it came from
+    error: str
+
+
+class Pipeline:
+    """Run stages in order on documents."""
+
+    def __init__(self, stages: Sequence[str] = DEFAULT_STAGES) -> None:
+        unknown = [name for name in stages if name not in STAGES]
+        if unknown:
+            raise ValueError(f"unknown stage(s) {unknown}; known: {sorted(STAGES)}")
+        available: set[str] = {"text"}
+        for name in stages:
+            missing = set(STAGES[name].requires) - available
+            if missing:
+                raise ValueError(f"stage {name!r} needs {sorted(missing)}, which no earlier "
+                                 f"stage provides; put the stages that provide them first")
+            available.update(STAGES[name].provides)
+        self.names = tuple(stages)
+        self._functions = [(name, STAGES[name].load()) for name in stages]
+
+    def __call__(self, doc: Document) -> Document:
+        for name, function in self._functions:
+            doc = function(doc)
+            doc.done.add(name)
+        return doc
+
+    def analyze(self, text: str, **meta: Any) -> Document:
+        return self(Document(text, **meta))
+
+    def pipe(self, docs: Iterable[Document], *, workers: int = 1,
+             strict: bool = False) -> Iterator[Document | Failure]:
+        """Analyse many documents, in input order.
+
+        With `strict=False` (batch mode) a document that raises becomes a `Failure` and the
+        batch goes on; with `strict=True` the exception propagates.
+        """
+        if workers <= 1:
+            for doc in docs:
+                yield self._guarded(doc, strict)
+            return
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                                 initargs=(self.names,)) as pool:
+            yield from pool.map(_run_in_worker, docs, repeat(strict), chunksize=16)
+
+    def _guarded(self, doc: Document, strict: bool) -> Document | Failure:
+        try:
+            return self(doc)
+        except Exception as error:
+            if strict:
+                raise
+            return Failure(doc.id, doc.meta.get("origin"), f"{type(error).__name__}: {error}")
+
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(names: tuple[str, ...]) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(names)
+
+
+def _run_in_worker(doc: Document, strict: bool) -> Document | Failure:
+    assert _worker_pipeline is not None, "worker started without a pipeline"
+    return _worker_pipeline._guarded(doc, strict)
+
+
+def default_workers() -> int:
+    return max(1, (os.cpu_count() or 1))
