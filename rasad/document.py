@@ -201,7 +201,8 @@ class Document:
             "sentences": [s.to_dict(self) for s in self.sentences],
         }
         for layer in LAYERS:
-            out[layer] = [r.to_dict(self) for r in getattr(self, layer)]
+            out[layer] = [r.to_dict(self) if hasattr(r, "to_dict") else r
+                          for r in getattr(self, layer)]
         return out
 
     def to_json(self, **kwargs: Any) -> str:

@@ -1,0 +1,178 @@
+"""The `rasad` command: a thin shell over the Python API, the ingest layer and the store.
+
+Exit codes scripts can rely on:
+  0  everything given was processed
+  1  nothing could be done (no input, a database that cannot be opened, a failed stage in --strict)
+  2  the command line itself is wrong (typer's usage errors)
+  3  done, but some inputs were skipped; each is reported with its file and the reason
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from rasad import __version__
+
+app = typer.Typer(help="rasad: event data from Persian and Arabic news, offline and auditable.",
+                  no_args_is_help=True, rich_markup_mode="rich", add_completion=False)
+console = Console()
+err_console = Console(stderr=True)
+
+OK, FAILED, PARTIAL = 0, 1, 3
+DEFAULT_DB = Path("rasad.db")
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        console.print(f"rasad {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                              help="Print the version and exit.")] = False) -> None:
+    """rasad turns Persian and Arabic news into records of who did what to whom, when."""
+
+
+@app.command()
+def analyze(
+    files: Annotated[list[str] | None, typer.Argument(help="Files or folders; '-' or nothing reads standard input.")] = None,
+    lang: Annotated[str | None, typer.Option(help="fa or ar: skip language identification.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date (ISO), anchors relative dates.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, json or pretty.")] = "jsonl",
+    strict: Annotated[bool, typer.Option(help="Stop at the first bad input or failing stage.")] = False,
+) -> None:
+    """Analyse documents and print them in the output contract (one per input)."""
+    from rasad import default_pipeline
+    from rasad.ingest import iter_documents
+    from rasad.ingest.report import IngestReport
+    from rasad.pipeline import Failure
+
+    if fmt not in ("jsonl", "json", "pretty"):
+        raise typer.BadParameter("choose jsonl, json or pretty", param_hint="--format")
+    if lang not in (None, "fa", "ar"):
+        raise typer.BadParameter("choose fa or ar", param_hint="--lang")
+    report = IngestReport()
+    docs = iter_documents(files or ["-"], report=report, dedup=False, strict=strict)
+    results = default_pipeline().pipe(_with_overrides(docs, lang=lang, published=published),
+                                      strict=strict)
+    outputs, failures = [], 0
+    for item in results:
+        if isinstance(item, Failure):
+            failures += 1
+            err_console.print(f"[red]error[/red] {item.origin or item.doc_id}: {item.error}")
+            continue
+        _emit(item, fmt, outputs)
+    if fmt == "json":
+        print(json.dumps(outputs if len(outputs) != 1 else outputs[0], ensure_ascii=False, indent=2))
+    for problem in report.problems:
+        err_console.print(f"[yellow]{problem.level}[/yellow] {problem}")
+    if failures or report.errors:
+        raise typer.Exit(PARTIAL if report.documents else FAILED)
+
+
+def _with_overrides(docs, *, lang: str | None, published: str | None):  # noqa: ANN001, ANN202
+    for doc in docs:
+        if lang:
+            doc.lang = lang
+        if published:
+            doc.published = published
+        yield doc
+
+
+def _emit(doc, fmt: str, outputs: list) -> None:  # noqa: ANN001
+    if fmt == "jsonl":
+        sys.stdout.write(doc.to_json() + "\n")
+    elif fmt == "json":
+        outputs.append(doc.to_dict())
+    else:
+        from rasad.render import print_document
+
+        print_document(console, doc)
+
+
+@app.command("run")
+def run_command(
+    paths: Annotated[list[str], typer.Argument(help="Files and folders to ingest (recursive).")],
+    db: DbOption = DEFAULT_DB,
+    workers: Annotated[int, typer.Option(min=1, help="Processes analysing in parallel.")] = 1,
+    glob: Annotated[str | None, typer.Option(help="Only files matching this pattern, e.g. '*.html'.")] = None,
+) -> None:
+    """Ingest, analyse and store a corpus; re-running resumes without storing anything twice."""
+    summary = _run_into(db, paths, workers=workers, glob=glob)
+    raise typer.Exit(PARTIAL if summary.problems else OK)
+
+
+@app.command()
+def demo(db: DbOption = Path("rasad-demo.db"),
+         workers: Annotated[int, typer.Option(min=1, help="Processes analysing in parallel.")] = 1) -> None:
+    """Run the whole pipeline on the sample corpus that ships with rasad."""
+    from importlib import resources
+
+    corpus = resources.files("rasad.data").joinpath("demo", "articles.jsonl")
+    with resources.as_file(corpus) as path:
+        summary = _run_into(db, [str(path)], workers=workers, glob=None)
+    console.print(f"\nExplore it: [bold]rasad stats --db {db}[/bold]")
+    raise typer.Exit(PARTIAL if summary.problems else OK)
+
+
+@app.command()
+def stats(db: DbOption = DEFAULT_DB,
+          as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """What a database holds: documents by language, annotations, runs and problems."""
+    from rasad.render import key_value_table
+    from rasad.store import stats as store_stats
+
+    conn = _open_db(db, readonly=True)
+    data = store_stats(conn)
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        return
+    flat = {k: v for k, v in data.items() if not isinstance(v, dict)}
+    console.print(key_value_table(f"rasad database {db}", flat))
+    for key, value in data.items():
+        if isinstance(value, dict) and value:
+            console.print(key_value_table(key, value))
+
+
+def _open_db(db: Path, *, readonly: bool = False):  # noqa: ANN202
+    from rasad.store import connect
+
+    if readonly and not db.exists():
+        err_console.print(f"[red]error[/red] {db}: no such database; create one with "
+                          f"'rasad run PATH --db {db}'")
+        raise typer.Exit(FAILED)
+    try:
+        return connect(db, readonly=readonly)
+    except Exception as error:
+        err_console.print(f"[red]error[/red] {db}: cannot open the database: {error}")
+        raise typer.Exit(FAILED) from error
+
+
+def _run_into(db: Path, paths: list[str], *, workers: int, glob: str | None):  # noqa: ANN202
+    from rasad import default_pipeline
+    from rasad.batch import run
+    from rasad.progress import RunProgress
+    from rasad.render import run_summary_view
+
+    conn = _open_db(db)
+    with RunProgress(console) as progress:
+        summary = run(paths, conn=conn, pipeline=default_pipeline(), workers=workers,
+                      glob=glob, progress=progress.update)
+    console.print(run_summary_view(summary, db=db))
+    if not summary.outcomes and not summary.problems:
+        err_console.print("[yellow]no documents found[/yellow] in " + ", ".join(paths))
+        raise typer.Exit(FAILED)
+    return summary
+
+
+def run_main() -> None:  # pragma: no cover - console entry point
+    app()

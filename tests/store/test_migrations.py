@@ -1,0 +1,74 @@
+"""rasad.store.migrations: named, ordered, transactional, recorded."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from rasad.store.db import connect, schema_version
+from rasad.store.migrations import (
+    MIGRATIONS,
+    Migration,
+    applied_migrations,
+    apply_migrations,
+    split_statements,
+    sql_migration,
+)
+
+ADD_NOTES = sql_migration("0002_test_notes", """
+    CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);
+    ALTER TABLE documents ADD COLUMN note_id INTEGER;
+""")
+
+
+def test_fresh_database_gets_every_migration_once(tmp_path):
+    conn = connect(tmp_path / "a.db")
+    assert applied_migrations(conn) == [m.name for m in MIGRATIONS]
+    assert apply_migrations(conn) == []  # re-applying is a no-op
+    conn.close()
+    conn = connect(tmp_path / "a.db")  # and so is reopening
+    assert applied_migrations(conn) == [m.name for m in MIGRATIONS]
+    assert conn.execute("SELECT count(*) FROM _migrations").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_version_1_upgrades_to_2(tmp_path):
+    conn = connect(tmp_path / "a.db")
+    conn.execute("INSERT INTO runs (started_at) VALUES ('kept')")
+    assert schema_version(conn) == 1
+    assert apply_migrations(conn, migrations=(*MIGRATIONS, ADD_NOTES)) == ["0002_test_notes"]
+    assert schema_version(conn) == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert "note_id" in {row["name"] for row in conn.execute("PRAGMA table_info(documents)")}
+    assert conn.execute("SELECT started_at FROM runs").fetchone()[0] == "kept"
+    assert apply_migrations(conn, migrations=(*MIGRATIONS, ADD_NOTES)) == []
+
+
+def test_failing_migration_leaves_the_database_as_it_was(tmp_path):
+    def broken(conn: sqlite3.Connection) -> None:
+        conn.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("migration bug")
+
+    conn = connect(tmp_path / "a.db")
+    with pytest.raises(RuntimeError, match="migration bug"):
+        apply_migrations(conn, migrations=(*MIGRATIONS, Migration("0002_broken", broken)))
+    assert schema_version(conn) == 1
+    assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'half_done'").fetchone() is None
+
+
+def test_database_from_a_newer_rasad_is_refused(tmp_path):
+    conn = connect(tmp_path / "a.db")
+    apply_migrations(conn, migrations=(*MIGRATIONS, ADD_NOTES))
+    conn.close()
+    with pytest.raises(RuntimeError, match="newer rasad"):
+        connect(tmp_path / "a.db")
+
+
+def test_split_statements_keeps_triggers_whole():
+    sql = """CREATE TABLE t (x);
+    CREATE TRIGGER t_ai AFTER INSERT ON t BEGIN SELECT 1; SELECT 2; END;
+    """
+    statements = list(split_statements(sql))
+    assert len(statements) == 2 and statements[1].endswith("END;")
+    with pytest.raises(ValueError, match="incomplete"):
+        list(split_statements("CREATE TABLE u (x)"))
