@@ -1,0 +1,130 @@
+"""`rasad run` as a library call: resumable, idempotent, and bad input does not stop a batch."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from rasad.batch import BATCH_SIZE, run
+from rasad.pipeline import Pipeline
+from rasad.store import connect
+
+PIPELINE = ["language", "segment"]
+
+
+def write_corpus(folder: Path, n: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [json.dumps({"id": f"doc-{i:04d}", "text": f"روسیه و ترکیه در روز {i} گفتگو کردند. "
+                         f"قال الرئيس {i} إن العلاقات جيدة."}, ensure_ascii=False)
+             for i in range(n)]
+    path = folder / "corpus.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def count(db: Path, sql: str) -> int:
+    conn = connect(db, readonly=True)
+    try:
+        return conn.execute(sql).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_rerun_stores_nothing_twice(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "in", 30)
+    db = tmp_path / "r.db"
+    first = run([str(corpus)], conn=connect(db), pipeline=Pipeline(PIPELINE))
+    second = run([str(corpus)], conn=connect(db), pipeline=Pipeline(PIPELINE))
+    assert first.outcomes["inserted"] == 30
+    assert second.outcomes["inserted"] == 0 and second.outcomes["exists"] == 30
+    assert count(db, "SELECT count(*) FROM documents") == 30
+    assert count(db, "SELECT count(*) FROM sentences") == first.sentences == 60
+
+
+def test_duplicate_texts_are_stored_once_and_counted(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("روسیه و ترکیه توافق کردند.", encoding="utf-8")
+    # The same article again, with ZWNJ, Arabic yeh and extra spaces: same content.
+    (folder / "b.txt").write_text("روسيه  و ترکیه توافق کردند.", encoding="utf-8")
+    (folder / "c.txt").write_text("سند دیگری است.", encoding="utf-8")
+    db = tmp_path / "r.db"
+    summary = run([str(folder)], conn=connect(db), pipeline=Pipeline(PIPELINE))
+    assert summary.outcomes["inserted"] == 2 and summary.outcomes["duplicate"] == 1
+    assert count(db, "SELECT count(*) FROM duplicates") == 1
+    again = run([str(folder)], conn=connect(db), pipeline=Pipeline(PIPELINE))
+    assert again.outcomes["inserted"] == 0
+    assert count(db, "SELECT count(*) FROM duplicates") == 1
+
+
+def test_bad_inputs_are_reported_by_name_and_the_rest_is_stored(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("قال الرئيس الروسي إن العلاقات جيدة.", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (folder / "bad.jsonl").write_text('{"text": "روسیه"}\nnot json\n{"title": "no text"}\n',
+                                      encoding="utf-8")
+    db = tmp_path / "r.db"
+    summary = run([str(folder)], conn=connect(db), pipeline=Pipeline(PIPELINE))
+    assert summary.outcomes["inserted"] == 2
+    origins = " ".join(origin for origin, _ in summary.problems)
+    for name in ("empty.txt", "binary.txt", "bad.jsonl:2", "bad.jsonl:3"):
+        assert name in origins, f"{name} not reported: {summary.problems}"
+    assert count(db, "SELECT count(*) FROM problems") == len(summary.problems)
+
+
+KILLER = textwrap.dedent("""
+    import os, signal, sys
+    from rasad import pipeline as p
+    from rasad.batch import run
+    from rasad.store import connect
+
+    def die_at_marker(doc):
+        if doc.id == sys.argv[3]:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return doc
+
+    p.STAGES["die"] = p.Stage("die", "__main__:die_at_marker")
+    run([sys.argv[1]], conn=connect(sys.argv[2]), pipeline=p.Pipeline(["language", "segment", "die"]))
+""")
+
+
+def test_killed_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
+    n = BATCH_SIZE * 4
+    corpus = write_corpus(tmp_path / "in", n)
+    db = tmp_path / "r.db"
+    victim = f"doc-{BATCH_SIZE * 2 + 5:04d}"  # dies in the third batch
+    script = tmp_path / "killer.py"
+    script.write_text(KILLER, encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script), str(corpus), str(db), victim],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    stored_before = count(db, "SELECT count(*) FROM documents")
+    assert stored_before == BATCH_SIZE * 2, "the batches before the crash are kept whole"
+    assert count(db, "SELECT count(*) FROM documents d WHERE NOT EXISTS "
+                     "(SELECT 1 FROM sentences s WHERE s.doc_id = d.id)") == 0
+
+    resumed = run([str(corpus)], conn=connect(db), pipeline=Pipeline(PIPELINE))
+    assert resumed.outcomes["exists"] == stored_before
+    assert resumed.outcomes["inserted"] == n - stored_before
+    assert count(db, "SELECT count(*) FROM documents") == n
+    assert count(db, "SELECT count(DISTINCT id) FROM documents") == n
+    assert count(db, "SELECT count(*) FROM sentences") == 2 * n
+
+
+@pytest.mark.parametrize("workers", [2])
+def test_parallel_workers_store_the_same_as_one(tmp_path: Path, workers: int) -> None:
+    corpus = write_corpus(tmp_path / "in", 40)
+    one = run([str(corpus)], conn=connect(tmp_path / "one.db"), pipeline=Pipeline(PIPELINE))
+    many = run([str(corpus)], conn=connect(tmp_path / "many.db"), pipeline=Pipeline(PIPELINE),
+               workers=workers)
+    assert one.counts == many.counts
+    sql = "SELECT group_concat(id || ':' || n_sentences) FROM (SELECT * FROM documents ORDER BY id)"
+    assert count(tmp_path / "one.db", sql) == count(tmp_path / "many.db", sql)
