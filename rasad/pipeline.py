@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import importlib
 import os
-from itertools import repeat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 from rasad.document import Document
