@@ -111,6 +111,37 @@ class NormalizedText:
             end += 1
         return end
 
+    def offset_table(self) -> list[int] | None:
+        """Original offset of every normalized offset (and of the end); None when equal.
+
+        For mapping many spans at once: built with C-speed range copies, and equal to
+        `start_to_original(i)` for every i.
+        """
+        if len(self._norm_at) == 1 and not self._expanded:
+            return None
+        table: list[int] = []
+        bounds = [*self._norm_at[1:], len(self.text) + 1]
+        for n_start, o_start, n_end in zip(self._norm_at, self._orig_at, bounds, strict=True):
+            table.extend(range(o_start, o_start + max(0, n_end - n_start)))
+        del table[len(self.text) + 1:]
+        for i, o in self._expanded.items():
+            table[i] = o
+        return table
+
+    def spans_to_original(self, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
+        """`to_original` for many spans at once (the tokenizer maps thousands per document)."""
+        table = self.offset_table()
+        if table is None:
+            return starts, ends
+        new_starts = [table[s] for s in starts]
+        new_ends = []
+        for s, e in zip(new_starts, ends, strict=True):
+            end = table[e - 1] + 1 if e else s
+            if table[e] != end:  # a dropped or expanded character at the edge: map exactly
+                end = max(s, self.end_to_original(e))
+            new_ends.append(end)
+        return new_starts, new_ends
+
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized span [start, end) to the original text."""
         if not 0 <= start <= end <= len(self.text):

@@ -100,3 +100,18 @@ def test_every_span_maps_back_to_text_that_normalizes_to_it(text: str) -> None:
             assert 0 <= start <= end <= len(text)
             # An expanded ligature cut in half maps to the whole ligature: hence "in".
             assert norm.text[i:j] in normalize_str(text[start:end])
+
+
+@given(st.text(_MIXED, max_size=40))
+def test_offset_table_agrees_with_start_to_original(text: str) -> None:
+    norm = normalize(text)
+    expected = [norm.start_to_original(i) for i in range(len(norm.text) + 1)]
+    assert (norm.offset_table() or list(range(len(norm.text) + 1))) == expected
+
+
+@given(st.text(_MIXED, max_size=40))
+def test_mapping_many_spans_agrees_with_one_at_a_time(text: str) -> None:
+    norm = normalize(text)
+    spans = [(i, j) for i in range(len(norm.text)) for j in range(i, min(len(norm.text), i + 4) + 1)]
+    starts, ends = norm.spans_to_original([s for s, _ in spans], [e for _, e in spans])
+    assert list(zip(starts, ends, strict=True)) == [norm.to_original(s, e) for s, e in spans]
