@@ -22,7 +22,7 @@ from rasad import __version__
 app = typer.Typer(help="rasad: event data from Persian and Arabic news, offline and auditable.",
                   no_args_is_help=True, rich_markup_mode="rich", add_completion=False)
 console = Console()
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)  # messages stay one greppable line
 
 OK, FAILED, PARTIAL = 0, 1, 3
 DEFAULT_DB = Path("rasad.db")
