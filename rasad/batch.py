@@ -75,7 +75,7 @@ def _new_documents(docs: Iterable[Document], *, conn: sqlite3.Connection, summar
     """Documents not stored yet; the rest are counted (and duplicates held back)."""
     seen_this_run: set[str] = set()
     for doc in docs:
-        digest = content_hash(doc.text)
+        digest = doc.meta.get("content_hash") or content_hash(doc.text)
         doc.meta["content_hash"] = digest
         if _stored(conn, doc.id, digest):
             summary.outcomes["exists"] += 1

@@ -117,7 +117,10 @@ def _init_worker(names: tuple[str, ...]) -> None:
 
 def _run_in_worker(doc: Document, strict: bool) -> Document | Failure:
     assert _worker_pipeline is not None, "worker started without a pipeline"
-    return _worker_pipeline._guarded(doc, strict)
+    result = _worker_pipeline._guarded(doc, strict)
+    if isinstance(result, Document):
+        result.__dict__.pop("normalized", None)  # a cache: cheaper to rebuild than to pickle back
+    return result
 
 
 def default_workers() -> int:
