@@ -1,0 +1,99 @@
+"""The time stage: find time expressions, resolve them against the publication date.
+
+The anchor is `doc.published` when the metadata gave it. Otherwise it is inferred from the
+text: a full date (day, month, year) in the first lines is a dateline; failing that, the
+first full date of the article stands in. An inferred anchor is written back to
+`doc.published` (with `doc.meta["published_source"] = "inferred:dateline"` or
+`"inferred:first_date"` and `doc.meta["published_inferred"]`), and every time resolved
+against it carries `"inferred": true`. With no anchor at all, relative expressions keep
+value None and a reason: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rasad.document import Document, Time
+from rasad.text.normalize import NormalizedText, normalize
+from rasad.time.atoms import Atom
+from rasad.time.combine import combine
+from rasad.time.resolve import Result, resolve
+from rasad.time.rules import find_atoms
+from rasad.time.windows import windows
+
+DATELINE_CHARS = 300
+
+
+def extract(text: str, lang: str | None) -> list[Atom]:
+    """Combined atoms of a normalized text (no anchor needed)."""
+    return combine(find_atoms(text, lang, spans=windows(text, lang)), text, lang)
+
+
+def _lang(lang: str | None) -> str | None:
+    return lang if lang in ("fa", "ar") else None
+
+
+def parse_anchor(value: str | date | None) -> date | None:
+    """The day of an ISO date or datetime string; None when absent or unreadable."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def infer_from(atoms: list[Atom], text: str, lang: str | None) -> tuple[str | None, str]:
+    """(ISO day, how) from a dateline or the first full date; (None, "none") if there is none."""
+    head = text[:DATELINE_CHARS].split("\n")
+    dateline_end = len("\n".join(head[:2]))
+    for atom in atoms:
+        if atom.kind != "date" or not atom.f.get("d") or atom.f.get("d2"):
+            continue
+        if atom.f.get("y") is None and atom.f.get("yy") is None:
+            continue
+        result = resolve(atom, None, lang)
+        if result.value is not None and result.lo is not None:
+            return result.lo.isoformat(), ("dateline" if atom.start < dateline_end else "first_date")
+    return None, "none"
+
+
+def infer_published(doc: Document) -> tuple[str | None, str]:
+    """The publication date: ("…", "metadata") when given, else inferred from the text."""
+    if parse_anchor(doc.published):
+        return doc.published, "metadata"
+    lang = _lang(doc.lang)
+    return infer_from(extract(doc.normalized.text, lang), doc.normalized.text, lang)
+
+
+def _record(atom: Atom, result: Result, norm: NormalizedText, *, inferred: bool) -> Time:
+    start, end = norm.to_original(atom.start, atom.end)
+    extra = dict(result.extra)
+    if inferred and result.relative:
+        extra["inferred"] = True
+    return Time(start=start, end=end, value=result.value, granularity=result.granularity,
+                calendar=result.calendar, relative=result.relative, extra=extra)
+
+
+def find_times(text: str, *, lang: str | None = None, anchor: date | str | None = None) -> list[Time]:
+    """Times in a raw string, offsets into that string (the pure API the tests use)."""
+    norm, lang = normalize(text), _lang(lang)
+    day = parse_anchor(anchor)
+    return [_record(a, resolve(a, day, lang), norm, inferred=False) for a in extract(norm.text, lang)]
+
+
+def annotate(doc: Document) -> Document:
+    """Fill `doc.times` (replacing earlier ones), inferring the publication date if missing."""
+    norm, lang = doc.normalized, _lang(doc.lang)
+    atoms = extract(norm.text, lang)
+    anchor, inferred = parse_anchor(doc.published), False
+    if anchor is None and doc.published is None:
+        iso, how = infer_from(atoms, norm.text, lang)
+        if iso:
+            doc.published, anchor, inferred = iso, date.fromisoformat(iso), True
+            doc.meta["published_source"] = f"inferred:{how}"
+            doc.meta["published_inferred"] = iso
+    doc.times = []
+    for atom in atoms:
+        doc.add(_record(atom, resolve(atom, anchor, lang), norm, inferred=inferred))
+    return doc

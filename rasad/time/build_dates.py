@@ -1,0 +1,178 @@
+"""Builders for written dates and years: a match of the grammar → atoms.
+
+A builder reads one match and returns the atoms it stands for: usually one; none when a
+check fails (an ambiguous month name like مه or آب with no day or year beside it, a number
+that cannot be a year here); two for a list (عامي 2017 و2019). Checks that need the lexicon
+live here, not in the regexes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasad.time.atoms import Atom
+from rasad.time.lexicon import key, lookup, months, number_value, numbers
+from rasad.time.years import read_year
+
+
+def _day(m: re.Match[str], n: int, lang: str | None) -> int | None:
+    text = m[f"dn{n}"] or m[f"dw{n}"]
+    value = number_value(text, lang) if text else None
+    return value if isinstance(value, int) and 1 <= value <= 31 else None
+
+
+def _needs_met(use: str, m: re.Match[str], *, day: int | None, year: dict[str, Any] | None) -> bool:
+    cue = bool(m["mcue"] or m["msuf"] or m["month2"])
+    if use == "free":
+        return True
+    if use == "context":
+        return cue or day is not None or year is not None
+    if use == "year":
+        return cue or year is not None
+    return day is not None and year is not None and len(m["year"]) == 4  # strict
+
+
+def build_date(m: re.Match[str], lang: str | None, text: str) -> list[Atom]:
+    entry = months(lang).get(key(m["month"]))
+    if entry is None:
+        return []
+    cal, month, use = entry
+    day = _day(m, 1, lang) if m["day"] else None
+    day2 = _day(m, 2, lang) if m["day2"] else None
+    if (m["day"] and day is None) or (m["day2"] and day2 is None):
+        return []
+    f: dict[str, Any] = {"cal": cal, "m": month, "d": day, "d2": day2, "y": None}
+    end = m.end("month")
+    if m["month2"]:
+        other = months(lang).get(key(m["month2"]))
+        f["paired_agrees"] = bool(other and other[1] == month)
+        end = m.end("month2")
+    if m["msuf"]:
+        end = m.end("msuf")
+    year = None
+    if m["year"]:
+        year = read_year(m["year"], cal=cal, era=m["era"], cue=bool(m["ycue"]), lang=lang)
+        if year:
+            f.update(year)
+            end = m.end("era") if m["era"] and year.get("era") else m.end("year")
+    if not _needs_met(use, m, day=day, year=year):
+        return []
+    if day is None:
+        start = m.start("mcue") if m["mcue"] else m.start("month")
+    elif m["from"] and day2 is not None:
+        start = m.start("from")
+    else:
+        start = m.start("dcue") if m["dcue"] else m.start("day")
+    return [Atom("date", start, end, f, "date")]
+
+
+def build_numdate(m: re.Match[str], lang: str | None, text: str) -> list[Atom]:
+    ytext, month, day = (m["y1"], int(m["m1"]), int(m["d1"])) if m["y1"] else (m["y2"], int(m["m2"]), int(m["d2"]))
+    if month == 0 or day == 0:
+        return []
+    if len(ytext) == 2:  # 27/3/66: Persian dates only, and only when clearly a date
+        if lang == "ar" or (m["s2"] != "/") or month > 12 or day > 31:
+            return []
+        f = {"cal": "jalali", "y": None, "yy": int(ytext)}
+    else:
+        year = read_year(ytext, cal=None, era=m["era"], cue=True, lang=lang, numeric=True)
+        if not year:
+            return []
+        f = dict(year)
+    f.update({"m": month, "d": day, "d2": None})
+    end = m.end("era") if m["era"] and f.get("era") else m.end("d1" if m["y1"] else "y2")
+    return [Atom("date", m.start(), end, f, "numdate")]
+
+
+def _years_from_cue(m: re.Match[str], lang: str | None) -> list[Atom]:
+    hint = lang or ("fa" if key(m["cue"]) in lookup("cues.tsv", "fa", "role", role="year_cue") else "ar")
+    first = read_year(m["y1"], cal=None, era=None if m["y2"] else m["era"], cue=True, lang=hint)
+    if not first:
+        return []
+    start, end = m.start("cue"), (m.end("era") if m["era"] and first.get("era") else m.end("y1"))
+    if m["y2"]:
+        era_first = read_year(m["y1"], cal=None, era=m["era"], cue=True, lang=hint) or first
+        second = read_year(m["y2"], cal=era_first["cal"], era=m["era"], cue=True, lang=hint)
+        if second and _ordered(era_first, second, key(m["sep"]) in ("و",)):
+            end2 = m.end("era") if m["era"] and second.get("era") else m.end("y2")
+            if key(m["sep"]) == "و":  # a list: عامي 2017 و2019
+                a = Atom("year", start, m.end("y1"), dict(era_first), "year_cue")
+                b_start = m.start("cue2") if m["cue2"] else m.start("y2")
+                return [a, Atom("year", b_start, end2, dict(second), "year_cue")]
+            f = dict(era_first, y2=second.get("y"), yy2=second.get("yy"))
+            return [Atom("year", start, end2, f, "year_cue")]
+    return [Atom("year", start, end, dict(first), "year_cue")]
+
+
+def _ordered(a: dict[str, Any], b: dict[str, Any], is_list: bool) -> bool:
+    ya, yb = a.get("y") or a.get("yy"), b.get("y") or b.get("yy")
+    if ya is None or yb is None or a.get("cal") != b.get("cal"):
+        return False
+    if a.get("yy") is not None and b.get("y") is not None:
+        return False
+    return is_list or 0 < yb - ya <= 200
+
+
+def build_year_cue(m: re.Match[str], lang: str | None, text: str) -> list[Atom]:
+    return _years_from_cue(m, lang)
+
+
+def build_year_range(m: re.Match[str], lang: str | None, text: str) -> list[Atom]:
+    first = read_year(m["y1"], cal=None, era=m["era"], cue=True, lang=lang)
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    if not first or first.get("y") is None or not (1000 <= y1 < y2 <= min(y1 + 100, 2200)):
+        return []
+    return [Atom("year", m.start(), m.end(), dict(first, y2=y2), "year_range")]
+
+
+def build_year_era(m: re.Match[str], lang: str | None, text: str) -> list[Atom]:
+    year = read_year(m["y1"], cal=None, era=m["era"], cue=False, lang=lang)
+    if not year or not year.get("era"):
+        return []
+    return [Atom("year", m.start("y1"), m.end(), dict(year), "year_era")]
+
+
+def build_since_year(m: re.Match[str], lang: str | None, text: str) -> list[Atom]:
+    """منذ 2014: since a year written alone (a bare number is a year only after منذ)."""
+    year = read_year(m["y1"], cal=None, era=m["era"], cue=True, lang=lang or "ar")
+    if not year or year.get("y") is None:
+        return []
+    inner = Atom("year", m.start("y1"), m.end(), dict(year), "since_year")
+    return [Atom("since", m.start("w"), m.end(), {"a": inner}, "since_year")]
+
+
+def build_decade(m: re.Match[str], lang: str | None, text: str) -> list[Atom]:
+    persian = key(m["cue"]) in lookup("cues.tsv", "fa", "role", role="decade_cue")
+    value = number_value(m["y"], lang)
+    if not isinstance(value, int) or value % 10:
+        return []
+    if value >= 1000:
+        year = read_year(m["y"], cal=None, era=m["era"], cue=True, lang="fa" if persian else "ar")
+        if not year or year.get("y") is None:
+            return []
+        f = dict(year)
+    elif 10 <= value <= 90:  # دهه ۶۰ is the 1360s in Persian; عقد 90 the 1990s in Arabic
+        f = {"cal": "jalali", "y": 1300 + value} if persian else {"cal": "gregorian", "y": 1900 + value}
+    else:
+        return []
+    return [Atom("year", m.start(), m.end(), dict(f, decade=True), "decade")]
+
+
+def build_decade_word(m: re.Match[str], lang: str | None, text: str) -> list[Atom]:
+    value = numbers(lang).get(key(m["w"]))
+    if value is None:
+        return []
+    f = {"cal": "gregorian", "y": 1900 + int(value[0]), "decade": True}
+    return [Atom("year", m.start("w"), m.end(), f, "decade_word")]
+
+
+def build_season(m: re.Match[str], lang: str | None, text: str) -> list[Atom]:
+    f: dict[str, Any] = {"season": int(lookup("cues.tsv", lang, "value", role="season")[key(m["season"])])}
+    end = m.end("season")
+    if m["y"]:
+        year = read_year(m["y"], cal=None, era=m["era"], cue=True, lang=lang or "fa")
+        if year:
+            f.update(year)
+            end = m.end()
+    return [Atom("season", m.start("season"), end, f, "season")]

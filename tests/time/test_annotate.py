@@ -1,0 +1,102 @@
+"""The time stage on documents: anchors, inference of the publication date, spans, contract."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+
+from rasad.document import Document
+from rasad.time import annotate, find_times, infer_published
+
+
+def _times(doc: Document) -> list[tuple[str, str | None]]:
+    return [(doc.text[t.start:t.end], t.value) for t in doc.times]
+
+
+def test_metadata_anchor_is_used_and_kept() -> None:
+    doc = annotate(Document("قال الثلاثاء إن ...", lang="ar", published="2016-08-09T10:00:00Z"))
+    assert _times(doc) == [("الثلاثاء", "2016-08-09")]
+    assert doc.published == "2016-08-09T10:00:00Z" and "published_source" not in doc.meta
+    assert doc.times[0].relative and "inferred" not in doc.times[0].extra
+
+
+def test_dateline_is_inferred_and_marked() -> None:
+    doc = annotate(Document("طهران - 12 يناير 2022: قال الوزير أمس إن ...", lang="ar"))
+    assert doc.published == "2022-01-12"
+    assert doc.meta["published_source"] == "inferred:dateline"
+    assert doc.meta["published_inferred"] == "2022-01-12"
+    yesterday = doc.times[-1]
+    assert (doc.text[yesterday.start:yesterday.end], yesterday.value) == ("أمس", "2022-01-11")
+    assert yesterday.extra["inferred"] is True
+
+
+def test_first_full_date_when_no_dateline() -> None:
+    filler = "این یک جمله است. " * 30
+    doc = annotate(Document(filler + "دیروز گفت که در ۱۰ ژانویه ۲۰۲۲ دیدار می کنند.", lang="fa"))
+    assert doc.meta["published_source"] == "inferred:first_date"
+    assert _times(doc) == [("دیروز", "2022-01-09"), ("۱۰ ژانویه ۲۰۲۲", "2022-01-10")]
+
+
+def test_no_anchor_leaves_relative_times_unresolved() -> None:
+    doc = annotate(Document("هفته گذشته و سال ۲۰۲۳", lang="fa"))
+    assert doc.published is None and "published_source" not in doc.meta
+    assert _times(doc) == [("هفته گذشته", None), ("سال ۲۰۲۳", "2023")]
+    assert doc.times[0].extra["reason"] == "no publication date to resolve against"
+
+
+def test_infer_published_reports_how() -> None:
+    assert infer_published(Document("x", published="2020-01-01")) == ("2020-01-01", "metadata")
+    assert infer_published(Document("۵ مه ۲۰۲۰: خبر", lang="fa")) == ("2020-05-05", "dateline")
+    assert infer_published(Document("خبر بدون تاریخ", lang="fa")) == (None, "none")
+
+
+def test_annotate_twice_gives_the_same_times() -> None:
+    doc = Document("اليوم الثلاثاء 9 أغسطس 2016", lang="ar")
+    first = _times(annotate(doc))
+    assert _times(annotate(doc)) == first == [("اليوم الثلاثاء 9 أغسطس 2016", "2016-08-09")]
+    assert doc.times[0].extra["weekday_agrees"] is True
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("وفي يوم الثلاثاء 9 أغسطـس/آب 2016 والأسبوعِ الماضي", "ar"),       # tatweel, harakat
+    ("سه‌شنبه و سه شنبه و سهشنبه ۱۰ ژانویهٔ ۲۰۲۲", "fa"),                 # ZWNJ kept, spaced, lost
+    ("يونيو ٢٠٢٠ و بالأمس ولمدة يومين", "ar"),
+    ("\u200fدر ۱۰ ژانویه ۲۰۲۲\u200f (۲۰ دی )", "fa"),                      # bidi marks dropped
+])
+def test_spans_point_into_the_original_text(text: str, lang: str) -> None:
+    times = find_times(text, lang=lang, anchor="2022-01-10")
+    assert times
+    for t in times:
+        span = text[t.start:t.end]
+        assert span == span.strip() and span, span
+        assert not span.startswith(("و", "ب")) or span.startswith(("بعد", "بین", "بين")), span
+
+
+def test_clitics_stay_out_of_the_span() -> None:
+    text = "وبالأمس والثلاثاء وفي 22 حزيران"
+    spans = [text[t.start:t.end] for t in find_times(text, lang="ar", anchor="2016-08-09")]
+    assert spans == ["الأمس", "الثلاثاء", "22 حزيران"]
+
+
+def test_zwnj_variants_of_weekdays() -> None:
+    for form in ("سه‌شنبه", "سه شنبه", "سهشنبه"):
+        assert [t.value for t in find_times(form, lang="fa", anchor="2016-08-11")] == ["2016-08-09"]
+
+
+def test_lang_none_reads_both() -> None:
+    values = [t.value for t in find_times("۱۰ ژانویه ۲۰۲۲ و 9 أغسطس 2016", lang=None)]
+    assert values == ["2022-01-10", "2016-08-09"]
+
+
+def test_output_matches_the_contract() -> None:
+    doc = annotate(Document("الثلاثاء 9 أغسطس/آب 2016، منذ 2014 ولمدة يومين واليوم", lang="ar"))
+    raw = resources.files("rasad.schema").joinpath("document.schema.json").read_text("utf-8")
+    data = doc.to_dict()
+    jsonschema.validate(data, json.loads(raw))
+    assert [t["granularity"] for t in data["times"]] == ["day", "interval", "duration", "day"]
+    assert all(t["text"] == doc.text[t["start"]:t["end"]] for t in data["times"])
+    again = Document.from_dict(json.loads(doc.to_json()))
+    assert [t.value for t in again.times] == [t.value for t in doc.times]
