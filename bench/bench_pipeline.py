@@ -1,0 +1,119 @@
+"""Throughput of every pipeline stage on one core, measured in one run.
+
+Corpus: ../shared/corpus/bench/{fa,ar}.jsonl (about 2,000 pseudo-articles of 20 news or
+encyclopedia sentences each, built from PEYMA and ANERcorp/WikiFANE; the Persian is written
+with Arabic yeh). All lines are read into memory first; then, in the same process:
+
+  1. baseline: `json.loads` each line and `text.split()` — the floor any reader pays;
+  2. the pipeline, stage by stage, each stage timed on its own over the whole corpus.
+
+It prints documents/s, sentences/s and tokens/s per stage and per group of stages (the text
+layer = language + segment), each group's time as a ratio to the baseline, peak memory, and
+PASS/FAIL against the issues' targets. The machine is shared and noisy: compare ratios.
+
+    python bench/bench_pipeline.py [SHARED_DIR] [--stages language,segment,...] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from rasad.document import Document  # noqa: E402
+from rasad.pipeline import DEFAULT_STAGES, STAGES  # noqa: E402
+
+# Groups of stages the issues set targets for (documents/s on one core).
+GROUPS: dict[str, tuple[tuple[str, ...], float]] = {
+    "text layer": (("language", "segment"), 500),
+    "time + quantities": (("times", "quantities"), 300),
+    "ner + actors": (("ner", "actors"), 60),
+}
+
+
+def read_lines(shared: Path) -> list[str]:
+    folder = shared / "corpus" / "bench"
+    paths = [folder / "fa.jsonl", folder / "ar.jsonl"]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        sys.exit(f"bench corpus not found: {', '.join(missing)}\n"
+                 f"pass the shared data folder: python {sys.argv[0]} /path/to/shared")
+    return [line for p in paths for line in p.read_text("utf-8").splitlines() if line.strip()]
+
+
+def baseline(lines: list[str]) -> float:
+    start = time.perf_counter()
+    for line in lines:
+        json.loads(line)["text"].split()
+    return time.perf_counter() - start
+
+
+def run_stages(lines: list[str], names: tuple[str, ...]) -> tuple[dict[str, float], int, int]:
+    """Seconds spent in each stage (document creation counts to the first), sentences, tokens."""
+    functions = [(name, STAGES[name].load()) for name in names]
+    seconds: dict[str, float] = defaultdict(float)
+    sentences = tokens = 0
+    for line in lines:
+        start = time.perf_counter()
+        record = json.loads(line)
+        doc = Document(record["text"], id=record.get("id", ""))
+        seconds[names[0]] += time.perf_counter() - start
+        for name, function in functions:
+            start = time.perf_counter()
+            doc = function(doc)
+            seconds[name] += time.perf_counter() - start
+        sentences += len(doc.sentences)
+        tokens += len(doc.tokens)
+    return seconds, sentences, tokens
+
+
+def report(n_docs: int, base: float, seconds: dict[str, float], sentences: int, tokens: int) -> None:
+    print(f"{'stage':<22}{'seconds':>9}{'docs/s':>10}{'sentences/s':>13}{'tokens/s':>12}{'x baseline':>12}")
+    rows = [(name, (name,), None) for name in seconds]
+    rows += [(group, names, target) for group, (names, target) in GROUPS.items()
+             if all(n in seconds for n in names)]
+    rows.append(("all stages", tuple(seconds), None))
+    for label, names, target in rows:
+        spent = sum(seconds[n] for n in names)
+        verdict = "" if target is None else f"  target {target:.0f}: " + (
+            "PASS" if n_docs / spent >= target else "FAIL")
+        print(f"{label:<22}{spent:>9.2f}{n_docs / spent:>10,.0f}{sentences / spent:>13,.0f}"
+              f"{tokens / spent:>12,.0f}{spent / base:>12.1f}{verdict}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("shared", nargs="?", type=Path, default=ROOT.parent / "shared",
+                        help="the shared data folder (default: ../shared beside the repo)")
+    parser.add_argument("--stages", default=",".join(DEFAULT_STAGES),
+                        help="comma-separated stage names, in pipeline order")
+    parser.add_argument("--repeat", type=int, default=1, help="passes; the fastest is kept")
+    args = parser.parse_args()
+
+    names = tuple(args.stages.split(","))
+    lines = read_lines(args.shared)
+    started = time.perf_counter()
+    run_stages(lines[:10], names)  # warm up: lexicons, models, the knowledge base
+    load_seconds = time.perf_counter() - started
+    rss_loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    base = min(baseline(lines) for _ in range(args.repeat))
+    runs = [run_stages(lines, names) for _ in range(args.repeat)]
+    seconds, sentences, tokens = min(runs, key=lambda run: sum(run[0].values()))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(f"corpus: {len(lines)} documents, {sentences} sentences, {tokens} tokens ({args.shared})")
+    print(f"baseline (json.loads + split): {base:.3f}s, {len(lines) / base:,.0f} docs/s")
+    print(f"loading resources (first 10 documents): {load_seconds:.2f}s; "
+          f"peak memory {rss_loaded:.0f} MB after loading, {peak:.0f} MB at the end")
+    report(len(lines), base, seconds, sentences, tokens)
+
+
+if __name__ == "__main__":
+    main()
