@@ -174,5 +174,12 @@ def _run_into(db: Path, paths: list[str], *, workers: int, glob: str | None):  #
     return summary
 
 
-def run_main() -> None:  # pragma: no cover - console entry point
-    app()
+def _add_subcommands() -> None:
+    """Commands that live with the subpackage they serve."""
+    from rasad.kb.cli import entities_command, kb_app
+
+    app.add_typer(kb_app, name="kb", help="List, search, show and validate the actor knowledge base.")
+    app.command("entities")(entities_command)
+
+
+_add_subcommands()

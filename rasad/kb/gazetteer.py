@@ -1,0 +1,266 @@
+"""Find the knowledge base's names in a document's token stream: longest match, clitic-tolerant.
+
+Why tokens and not characters: the segmenter already normalized every token (`Token.norm`:
+ي/ی ك/ک أ/ا folded, no diacritics, no ZWNJ), so a name is a short tuple of token keys and a
+dict-of-dicts trie over tokens finds every name in one left-to-right pass, a few dict lookups
+per token. Three kinds of variation are folded in when the trie is built or walked:
+
+  * clitics: the first token of a match may be any `candidate_stems` reading (وروسيا → روسيا,
+    بالكرملين → الكرملين) and so may the last token in Persian (روسیه‌ای, آمریکایی‌ها, ezafe
+    اتحادیه‌ی اروپا); the longest reading the trie knows wins;
+  * word joints: a name is stored both as written and with each space/ZWNJ joint merged or
+    split (بین‌المللی = بین المللی = بینالمللی, علی‌اف = علی اف), since web text loses ZWNJ
+    and spaces both ways;
+  * Latin names are case-folded (names shorter than three letters, like US or EU, are skipped:
+    as Latin words inside Persian or Arabic text they are too often something else).
+
+Spans: an Arabic proclitic is a separate word written attached (و، ب، ل، ف), so the span
+starts after it (وروسيا → روسيا). A Persian suffix inflects the name itself (روسیه‌ای,
+آمریکایی‌ها), so the span keeps the whole token. The span's first character is found by
+walking the original token, since the original may carry diacritics, tatweel or ZWNJ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+from rasad.document import Document, Token
+from rasad.kb.base import KnowledgeBase, NameEntry, load_kb
+from rasad.text.clitics import candidate_stems
+from rasad.text.normalize import ZWNJ, normalize_str
+from rasad.text.segment import tokenize
+
+END = ""  # the trie key that holds a node's values (no token is empty)
+MAX_JOINTS = 4  # names with more space/ZWNJ joints are stored as written only
+
+
+@dataclass(slots=True)
+class PhraseMatch:
+    """Tokens `first..last` (inclusive) matched a phrase; `start`/`end` index the original text."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    key: str  # the matched token keys, space-joined
+    values: tuple[Any, ...]  # what the trie stores for the phrase (NameEntry for names)
+    prefix: str = ""  # Arabic proclitic left outside the span (و، بال، لل, ...)
+    suffix: str = ""  # a Persian ending read off the first or last token (ای، ها، ان)
+
+
+def token_key(norm: str) -> str:
+    """Key of one token: its normalized form, Latin case-folded."""
+    return norm.casefold() if norm.isascii() else norm
+
+
+def phrase_variants(phrase: str) -> set[tuple[str, ...]]:
+    """Token-key tuples a phrase may appear as: as written, ZWNJ joints split, and each
+    space/ZWNJ joint (or all of them) merged."""
+    written = tuple(token_key(t) for _, _, t in tokenize(phrase))
+    split = tuple(token_key(t) for _, _, t in tokenize(phrase.replace(ZWNJ, " ")))
+    variants = {written, split}
+    if 1 < len(split) <= MAX_JOINTS + 1 and all(t.isalnum() for t in split):
+        for i in range(len(split) - 1):
+            variants.add((*split[:i], split[i] + split[i + 1], *split[i + 2:]))
+        variants.add(("".join(split),))
+    return {v for v in variants if v}
+
+
+class PhraseTrie:
+    """Token-key sequences → values, walked with clitic-tolerant edges."""
+
+    def __init__(self, *, inflected: bool = True) -> None:
+        self.root: dict[str, Any] = {}
+        self.size = 0
+        # False for titles: a Persian plural (رهبران) is not the office (رهبر); a proclitic
+        # (والرئيس) or an ezafe (نماینده‌ی) still is.
+        self.inflected = inflected
+
+    def add(self, phrase: str, value: Any) -> None:
+        for keys in phrase_variants(phrase):
+            node = self.root
+            for key in keys:
+                node = node.setdefault(key, {})
+            values = node.setdefault(END, [])
+            if value not in values:
+                values.append(value)
+                self.size += 1
+
+    def scan(self, doc: Document) -> list[PhraseMatch]:
+        """Leftmost-longest, non-overlapping matches over the document's tokens."""
+        view = TokenView(doc, inflected=self.inflected)
+        root, found, i = self.root, [], 0
+        while i < len(view.tokens):
+            match = None
+            if any(r in root for r in view.readings(i)):
+                match = self.match_at(view, i)
+            if match is None:
+                i += 1
+                continue
+            found.append(match)
+            i = match.last + 1
+        return found
+
+    def match_at(self, view: TokenView, i: int) -> PhraseMatch | None:
+        """The longest phrase starting at token `i` (within its sentence), or None.
+
+        Among readings of the first token, the longest match wins, then the longest reading
+        (the least stripped)."""
+        best = None
+        for stem in view.readings(i):
+            node = self.root.get(stem)
+            if node is None:
+                continue
+            found = _walk(node, view, i)
+            if found is not None and (best is None or (found[0], len(stem)) > best[:2]):
+                best = (found[0], len(stem), stem, found[1], found[2])
+        if best is None:
+            return None
+        last, _, stem, values, last_key = best
+        first = view.tokens[i]
+        offset = _stem_offset(first.norm, stem)
+        start = first.start if offset == 0 else _original_offset(view.text, first, offset)
+        keys = [stem, *(token_key(t.norm) for t in view.tokens[i + 1:last + 1])]
+        suffix = _ending(token_key(first.norm), stem) if offset == 0 else ""
+        if last > i:
+            suffix = _ending(token_key(view.tokens[last].norm), last_key) or suffix
+        return PhraseMatch(i, last, start, view.tokens[last].end, " ".join(keys),
+                           tuple(values), prefix=first.norm[:offset], suffix=suffix)
+
+
+class TokenView:
+    """A document's tokens with the readings of each (language from its sentence)."""
+
+    def __init__(self, doc: Document, *, inflected: bool = True) -> None:
+        self.tokens = doc.tokens
+        self.text = doc.text
+        self.langs = [s.lang or doc.lang for s in doc.sentences] or [doc.lang]
+        self.inflected = inflected
+
+    def lang(self, i: int) -> str | None:
+        s = self.tokens[i].sentence
+        return self.langs[s] if s < len(self.langs) else self.langs[-1]
+
+    def readings(self, i: int, *, last: bool = False) -> tuple[str, ...]:
+        """The token's key, then its clitic-stripped readings (cached per form)."""
+        return _readings(self.tokens[i].norm, self.lang(i), last, self.inflected)
+
+
+@lru_cache(maxsize=1 << 17)
+def _readings(norm: str, lang: str | None, last: bool, inflected: bool) -> tuple[str, ...]:
+    whole = token_key(norm)
+    if not norm.isalpha() or (last and lang == "ar"):
+        return (whole,)  # Arabic clitics attach to a name's first word only
+    found = dict.fromkeys([whole, *candidate_stems(norm, lang)])
+    if lang == "fa" and whole.endswith("ست") and len(whole) > 5:  # آمریکایی‌هاست: + copula
+        for bare in {whole[:-2], whole[:-3] if whole.endswith("است") else whole[:-2]}:
+            found.update(dict.fromkeys(candidate_stems(bare, lang)))
+    if not inflected:
+        found = {r: None for r in found if whole.endswith(r) or whole == r + "ی"}
+    return tuple(found)
+
+
+def _walk(node: dict[str, Any], view: TokenView, i: int) -> tuple[int, list[Any], str] | None:
+    """Follow whole tokens from `node` (which consumed token i); the last token may also be
+    one of its readings. Returns (last token index, values, last reading) of the longest match."""
+    best = (i, node[END], "") if END in node else None
+    tokens = view.tokens
+    sentence = tokens[i].sentence
+    j = i + 1
+    while j < len(tokens) and tokens[j].sentence == sentence:
+        readings = view.readings(j, last=True)
+        child = node.get(readings[0])
+        for reading in readings:
+            step = node.get(reading)
+            if step is not None and END in step:
+                best = (j, step[END], reading)
+                break
+        if child is None:
+            break
+        node = child
+        j += 1
+    return best
+
+
+def _ending(whole: str, reading: str) -> str:
+    """What a suffix-stripped reading left off the word ("" when nothing was)."""
+    return whole[len(reading):] if reading and whole.startswith(reading) else ""
+
+
+def _stem_offset(norm: str, stem: str) -> int:
+    """Where the stem starts inside the token's normalized form (0 unless a proclitic went)."""
+    norm = token_key(norm)
+    if norm.startswith(stem):
+        return 0
+    if norm.endswith(stem):
+        return len(norm) - len(stem)
+    if stem.startswith("ال") and norm.endswith(stem[2:]):  # للولایات → الولایات
+        return len(norm) - len(stem) + 2
+    return 0
+
+
+def _original_offset(text: str, tok: Token, k: int) -> int:
+    """Original offset of normalized character `k` of the token (ZWNJ and marks skipped)."""
+    pos, seen = tok.start, 0
+    while pos < tok.end and seen < k:
+        seen += len(normalize_str(text[pos]).replace(ZWNJ, ""))
+        pos += 1
+    while pos < tok.end and not normalize_str(text[pos]).replace(ZWNJ, ""):
+        pos += 1  # a diacritic or ZWNJ after the clitic belongs to neither side
+    return pos
+
+
+class Gazetteer(PhraseTrie):
+    """Every name and adjective of a knowledge base, as a phrase trie of `NameEntry`s."""
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[NameEntry]) -> Gazetteer:
+        gaz = cls()
+        for entry in entries:
+            if _usable(entry.name):
+                gaz.add(entry.name, entry)
+        return gaz
+
+    @classmethod
+    def from_kb(cls, kb: KnowledgeBase) -> Gazetteer:
+        return cls.from_entries(kb.names())
+
+    def find(self, doc: Document) -> list[PhraseMatch]:
+        """Names in `doc` (values are `NameEntry` tuples; several actors when ambiguous)."""
+        return self.scan(doc)
+
+
+def _usable(name: str) -> bool:
+    """Skip names that could never match safely: empty, Latin of fewer than 3 letters, or
+    one word that is a function word (على reads as the name علي once ى/ي are folded)."""
+    letters = [c for c in name if c.isalnum()]
+    if not letters or (name.isascii() and len(letters) < 3):
+        return False
+    words = phrase_variants(name)
+    return not any(len(w) == 1 and w[0] in _function_words() for w in words)
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """Persian and Arabic function words (the language-id lists), as token keys."""
+    words = set()
+    for name in ("function_words_fa.txt", "function_words_ar.txt"):
+        text = resources.files("rasad.data.text").joinpath(name).read_text("utf-8")
+        words.update(token_key(normalize_str(line.strip()))
+                     for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(words)
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer of the shipped knowledge base (built once per process)."""
+    return Gazetteer.from_kb(load_kb())
+
+
+def find_names(doc: Document, *, gazetteer: Gazetteer | None = None) -> list[PhraseMatch]:
+    """KB names in `doc`, leftmost-longest, with their candidate entries."""
+    return (gazetteer or load_gazetteer()).find(doc)

@@ -1,0 +1,140 @@
+"""Stage `actors`: linking, ambiguity, merging with CRF names, coreference, the output layer."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasad.document import Document, Entity
+from rasad.kb.link import annotate
+from rasad.pipeline import STAGES, Pipeline, Stage
+from rasad.text import segment
+
+
+def analyze(text: str, lang: str, published: str | None = None,
+            crf: list[tuple[str, str]] = ()) -> Document:
+    doc = segment.annotate(Document(text, lang=lang, published=published))
+    for words, kind in crf:  # stand-ins for the NER stage's output (last occurrence)
+        start = text.rindex(words)
+        doc.add(Entity(start=start, end=start + len(words), type=kind, confidence=0.9,
+                       extra={"source": "crf"}))
+    return annotate(doc)
+
+
+def found(doc: Document) -> list[tuple[str, str, str | None]]:
+    return [(doc.text[e.start:e.end], e.type, e.kb_id) for e in doc.entities]
+
+
+def test_capital_stands_for_its_state() -> None:
+    doc = analyze("أعلنت موسكو أن", "ar")
+    [ent] = doc.entities
+    assert (ent.type, ent.kb_id, ent.name_en, ent.extra["place"]) == ("LOC", "Q159", "Russia", "Q649")
+
+
+def test_adjective_is_misc_linked_to_its_state() -> None:
+    doc = analyze("قالت الخارجية إن العلاقات الروسية التركية", "ar")
+    assert [(t, k) for t, _, k in found(doc) if k in ("Q159", "Q43")] == [
+        ("الروسية", "Q159"), ("التركية", "Q43")]
+    assert all(e.type == "MISC" for e in doc.entities if e.kb_id in ("Q159", "Q43"))
+
+
+def test_ambiguous_name_follows_the_document_countries() -> None:
+    # کامرون: Cameroon or David Cameron; عمان: Oman or Amman (Jordan's capital).
+    assert found(analyze("کامرون در یائونده", "fa"))[0][2] == "Q1009"
+    doc = analyze("بریتانیا گفت کامرون به لندن بازگشت", "fa")
+    assert ("کامرون", "PER", "rasad:david-cameron") in found(doc)
+    assert found(analyze("سلطنة عمان", "ar"))[-1][2] == "Q842"
+    assert ("عمان", "LOC", "Q810") in found(analyze("زار الأردن ثم وصل إلى عمان", "ar"))
+
+
+def test_entities_are_sorted_disjoint_and_exact() -> None:
+    text = "قال الرئيس الروسي فلاديمير بوتين إن روسيا وتركيا ستتعاونان، وأيدته موسكو."
+    doc = analyze(text, "ar", "2016-08-09")
+    last_end = 0
+    for ent in doc.entities:
+        assert ent.start >= last_end
+        last_end = ent.end
+        assert ent.extra["source"] in ("kb", "role", "crf", "coref") and ent.extra["rule"]
+    assert [t for t, _, _ in found(doc)] == ["الرئيس الروسي", "فلاديمير بوتين", "روسيا", "تركيا",
+                                             "موسكو"]
+
+
+def test_gazetteer_wins_over_an_overlapping_crf_span() -> None:
+    doc = analyze("زار فلاديمير بوتين أنقرة", "ar", crf=[("بوتين أنقرة", "PER")])
+    assert found(doc) == [("فلاديمير بوتين", "PER", "Q7747"), ("أنقرة", "LOC", "Q43")]
+
+
+def test_longer_crf_person_around_a_surname_takes_its_link() -> None:
+    doc = analyze("قال يفغيني فيكتوروفيتش بريغوجين", "ar",
+                  crf=[("يفغيني فيكتوروفيتش بريغوجين", "PER")])
+    [ent] = doc.entities
+    assert (doc.text[ent.start:ent.end], ent.kb_id) == ("يفغيني فيكتوروفيتش بريغوجين",
+                                                        "rasad:yevgeny-prigozhin")
+
+
+def test_longer_crf_person_with_another_first_name_is_someone_else() -> None:
+    doc = analyze("قال جيمس أوبراين", "ar", crf=[("جيمس أوبراين", "PER")])
+    assert found(doc) == [("جيمس أوبراين", "PER", None)]
+
+
+def test_crf_organization_around_a_place_gets_its_country() -> None:
+    doc = analyze("قالت جامعة طهران إن", "ar", crf=[("جامعة طهران", "ORG")])
+    [ent] = doc.entities
+    assert (ent.type, ent.kb_id, ent.country) == ("ORG", None, "IRN")
+
+
+def test_crf_name_alone_is_looked_up_including_ambiguous_names() -> None:
+    doc = analyze("أعلنت القاعدة مسؤوليتها", "ar", crf=[("القاعدة", "ORG")])
+    assert found(doc) == [("القاعدة", "ORG", "rasad:al-qaeda")]
+    assert found(analyze("على القاعدة العسكرية", "ar")) == []  # not without the CRF
+
+
+def test_weak_names_need_confirmation() -> None:
+    assert found(analyze("قال حسين إن الدار كبيرة", "ar")) == []
+    doc = analyze("قال ممنون حسين. وأضاف حسين", "ar")
+    assert [(doc.text[e.start:e.end], e.name_en) for e in doc.entities] == [
+        ("ممنون حسين", "Mamnoon Hussain"), ("حسين", "Mamnoon Hussain")]
+
+
+def test_persian_suffix_never_makes_a_person() -> None:
+    assert found(analyze("معلمان مدرسه آمدند", "fa")) == []
+
+
+def test_repeated_unlinked_names_share_a_group() -> None:
+    text = "قال كاتي سميث. وقالت كاتي سميث. ثم سميث"
+    doc = segment.annotate(Document(text, lang="ar"))
+    for start in (text.index("كاتي سميث"), text.rindex("كاتي سميث")):
+        doc.add(Entity(start=start, end=start + 9, type="PER", extra={"source": "crf"}))
+    start = text.rindex("سميث")
+    doc.add(Entity(start=start, end=start + 4, type="PER", extra={"source": "crf"}))
+    doc = annotate(doc)
+    assert len({e.extra["group"] for e in doc.entities}) == 1
+    assert len(doc.entities) == 3
+
+
+def test_short_form_of_a_linked_person_takes_its_id() -> None:
+    doc = analyze("قال فلاديمير بوتين. وأضاف فلاديمير", "ar", crf=[("فلاديمير", "PER")])
+    # «فلاديمير» alone is no KB name; as a CRF person after the full name it corefers.
+    ents = {doc.text[e.start:e.end]: e for e in doc.entities}
+    assert ents["فلاديمير"].kb_id == "Q7747"
+    assert ents["فلاديمير"].extra["link"] == "coref"
+
+
+def test_rerun_is_idempotent_and_keeps_crf_names() -> None:
+    doc = analyze("قال جون سميث إن روسيا", "ar", crf=[("جون سميث", "PER")])
+    first = [e.to_dict(doc) for e in doc.entities]
+    assert [e.to_dict(doc) for e in annotate(doc).entities] == first
+
+
+def test_empty_and_nameless_documents() -> None:
+    assert analyze("", "fa").entities == []
+    assert analyze("هوا امروز خوب است.", "fa").entities == []
+
+
+def test_runs_as_a_pipeline_stage(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(STAGES, "actors", Stage("actors", "rasad.kb.link:annotate",
+                                                ("lang", "sentences", "tokens"), ("actors",)))
+    doc = Pipeline(["language", "segment", "actors"]).analyze(
+        "وزیر امور خارجه آمریکا به مسکو رفت.", published="2022-01-10")
+    assert [(doc.text[e.start:e.end], e.name_en) for e in doc.entities] == [
+        ("وزیر امور خارجه آمریکا", "Antony Blinken"), ("مسکو", "Russia")]
+    assert doc.to_dict()["entities"][0]["role"] == "foreign_minister"

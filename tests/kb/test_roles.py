@@ -1,0 +1,131 @@
+"""Role phrases resolved on the article's date; counterparts; bare titles; group phrases."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasad.document import Document, Entity
+from rasad.kb.link import annotate
+from rasad.kb.roles import Title, build_titles, published_date, read_titles
+from rasad.text import segment
+
+
+def analyze(text: str, lang: str, published: str | None = None,
+            crf: list[tuple[str, str]] = ()) -> Document:
+    doc = segment.annotate(Document(text, lang=lang, published=published))
+    for words, kind in crf:  # stand-ins for the NER stage's output
+        start = text.index(words)
+        doc.add(Entity(start=start, end=start + len(words), type=kind, extra={"source": "crf"}))
+    return annotate(doc)
+
+
+def entity(doc: Document, text: str) -> Entity:
+    found = [e for e in doc.entities if doc.text[e.start:e.end] == text]
+    assert found, f"no entity «{text}» in {[doc.text[e.start:e.end] for e in doc.entities]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, lang, published, phrase, name_en", [
+    ("قال الرئيس التركي إن", "ar", "2016-08-09", "الرئيس التركي", "Recep Tayyip Erdoğan"),
+    ("قال وزير الخارجية الأمريكي إن", "ar", "2022-01-10", "وزير الخارجية الأمريكي", "Antony Blinken"),
+    ("قال وزير الخارجية الأمريكي إن", "ar", "2014-01-10", "وزير الخارجية الأمريكي", "John Kerry"),
+    ("رئیس جمهور روسیه گفت", "fa", "2016-08-09", "رئیس جمهور روسیه", "Vladimir Putin"),
+    ("رئیس‌جمهور روسیه گفت", "fa", "2016-08-09", "رئیس‌جمهور روسیه", "Vladimir Putin"),
+    ("نخست وزیر ارمنستان گفت", "fa", "2024-05-13", "نخست وزیر ارمنستان", "Nikol Pashinyan"),
+    ("معاون وزیر خارجه آمریکا گفت", "fa", "2022-01-09", "معاون وزیر خارجه آمریکا", "Wendy Sherman"),
+    ("الرئيسُ الروسيُّ قال", "ar", "2023-06-28", "الرئيسُ الروسيُّ", "Vladimir Putin"),
+])
+def test_role_phrase_resolves_on_the_date(text: str, lang: str, published: str, phrase: str,
+                                          name_en: str) -> None:
+    ent = entity(analyze(text, lang, published), phrase)
+    assert (ent.type, ent.name_en, ent.extra["source"]) == ("PER", name_en, "role")
+
+
+def test_without_a_date_the_role_is_kept_and_no_person_guessed() -> None:
+    ent = entity(analyze("قال الرئيس التركي إن", "ar"), "الرئيس التركي")
+    assert (ent.kb_id, ent.country, ent.extra["role"], ent.extra["sector"]) == (
+        None, "TUR", "head_of_state", "GOV")
+
+
+def test_proclitic_before_a_title_stays_outside() -> None:
+    doc = analyze("والرئيس الروسي قال", "ar", "2016-08-09")
+    assert entity(doc, "الرئيس الروسي").name_en == "Vladimir Putin"
+
+
+def test_host_of_a_permanent_representative() -> None:
+    ent = entity(analyze("نماینده دائمی روسیه در ناتو گفت", "fa", "2015-01-01"),
+                 "نماینده دائمی روسیه در ناتو")
+    assert (ent.name_en, ent.extra["to"]) == ("Alexander Grushko", "NATO")
+
+
+def test_named_person_wins_and_confirms_the_role() -> None:
+    doc = analyze("قال الرئيس الروسي فلاديمير بوتين", "ar")  # no date: the name decides
+    assert entity(doc, "الرئيس الروسي").name_en == "Vladimir Putin"
+    assert entity(doc, "فلاديمير بوتين").name_en == "Vladimir Putin"
+    doc = analyze("وندی شرمن، معاون وزیر خارجه آمریکا گفت", "fa")  # apposition before
+    assert entity(doc, "معاون وزیر خارجه آمریکا").name_en == "Wendy Sherman"
+
+
+def test_a_person_the_kb_lacks_beside_the_phrase_wins() -> None:
+    doc = analyze("قال مساعد وزير الخارجية الأمريكي جيمس أوبراين", "ar", "2024-05-16",
+                  crf=[("جيمس أوبراين", "PER")])
+    role = entity(doc, "مساعد وزير الخارجية الأمريكي")
+    assert (role.kb_id, role.country) == (None, "USA")
+    name = entity(doc, "جيمس أوبراين")
+    assert (name.kb_id, name.country, name.extra["role"]) == (None, "USA", "deputy_foreign_minister")
+
+
+def test_counterpart_takes_the_subject_office() -> None:
+    doc = analyze("التقى الرئيس الروسي فلاديمير بوتين نظيره التركي في موسكو", "ar", "2016-08-09")
+    ent = entity(doc, "نظيره التركي")
+    assert (ent.name_en, ent.extra["role"]) == ("Recep Tayyip Erdoğan", "head_of_state")
+
+
+def test_persian_counterpart_with_name_before() -> None:
+    doc = analyze("وندی شرمن معاون وزیر خارجه آمریکا با سرگئی ریابکوف همتای روس خود دیدار کرد",
+                  "fa", "2022-01-09")
+    assert entity(doc, "همتای روس خود").name_en == "Sergei Ryabkov"
+
+
+def test_bare_title_refers_back() -> None:
+    doc = analyze("قال الرئيس التركي رجب طيب أردوغان إن العلاقات جيدة. وأضاف الرئيس أن", "ar",
+                  "2016-08-09")
+    bare = [e for e in doc.entities if doc.text[e.start:e.end] == "الرئيس"]
+    assert [(e.name_en, e.extra["source"]) for e in bare] == [("Recep Tayyip Erdoğan", "coref")]
+
+
+def test_bare_title_before_a_name_is_not_an_entity() -> None:
+    doc = analyze("تحدث الرئيس أردوغان عن التجارة", "ar", "2016-08-09")
+    assert [doc.text[e.start:e.end] for e in doc.entities] == ["أردوغان"]
+    assert entity(doc, "أردوغان").extra["title"] == "الرئيس"
+
+
+def test_plural_title_is_no_office() -> None:
+    doc = analyze("رهبران آمریکا و روسیه گفت‌وگو کردند", "fa", "2022-01-09")
+    assert all(e.type != "PER" for e in doc.entities)
+
+
+def test_group_phrases_stand_for_the_state() -> None:
+    doc = analyze("وصل وفد كويتي إلى باريس وقالت وزارة الخارجية الروسية إن الجيش الروسي", "ar")
+    assert entity(doc, "وفد كويتي").name_en == "Kuwait"
+    body = entity(doc, "وزارة الخارجية الروسية")
+    assert (body.kb_id, body.name_en, body.country) == (None, "Ministry of Foreign Affairs of Russia", "RUS")
+    army = entity(doc, "الجيش الروسي")
+    assert (army.kb_id, army.extra["sector"]) == ("Q159", "MIL")
+
+
+def test_title_table_rows_merge_roles() -> None:
+    rows = read_titles("lang\tphrase\trole\tnotes\nfa\tرهبر\tsupreme_leader\t\n"
+                       "fa\tرهبر\tleader\tgroups\n# comment\n", source="t.tsv")
+    trie = build_titles(rows)
+    [title] = trie.root["رهبر"][""]
+    assert isinstance(title, Title)
+    assert (title.roles, title.rule, title.bare) == (("supreme_leader", "leader"), "t.tsv:2", False)
+
+
+@pytest.mark.parametrize("value, day", [("2016-08-09", "2016-08-09"),
+                                        ("2016-08-09T10:00:00+03:00", "2016-08-09"),
+                                        ("yesterday", None), (None, None)])
+def test_published_date(value: str | None, day: str | None) -> None:
+    parsed = published_date(value)
+    assert (parsed.isoformat() if parsed else None) == day
