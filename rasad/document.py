@@ -34,12 +34,36 @@ class Sentence:
 
 @dataclass(slots=True)
 class Token:
-    """A word or punctuation mark. `norm` is its normalized form with ZWNJ removed."""
+    """A word or punctuation mark. `norm` is its normalized form with ZWNJ removed.
+
+    The clitic attributes are computed on demand (and cached by word form) by
+    `rasad.text.clitics`, so tokenizing stays cheap for stages that never ask.
+    """
 
     start: int
     end: int
     norm: str
     sentence: int = 0
+
+    @property
+    def proclitic(self) -> str:
+        """The Arabic proclitic that carries the article (وال، بال، لل، ...), or ''."""
+        from rasad.text.clitics import arabic_proclitics
+
+        return arabic_proclitics(self.norm)[0]
+
+    @property
+    def suffix(self) -> str:
+        """The Persian suffix or clitic (ها، های، ای، ی، ش، شان, ...), or ''."""
+        from rasad.text.clitics import persian_suffixes
+
+        return persian_suffixes(self.norm)[1]
+
+    def stems(self, lang: str | None) -> list[str]:
+        """Every reading of the word for a lexicon to try: the whole word first."""
+        from rasad.text.clitics import candidate_stems
+
+        return candidate_stems(self.norm, lang)
 
 
 @dataclass(slots=True)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rasad.document import Token
 from rasad.text.normalize import ZWNJ, normalize_str
 
 _CONJUNCTIONS = ("و", "ف")
@@ -154,8 +153,3 @@ def _peel(form: str) -> list[str]:
     if form.endswith("یی") and form[:-2].endswith(_VOWELS) and len(form) > 4:
         stems.append(form[:-2])
     return stems
-
-
-def token_stems(token: Token, lang: str | None) -> list[str]:
-    """`candidate_stems` of a token's normalized form (computed on demand, cached)."""
-    return candidate_stems(token.norm, lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rasad.document import Token
-from rasad.text.clitics import arabic_proclitics, candidate_stems, persian_suffixes, token_stems
+from rasad.text.clitics import arabic_proclitics, candidate_stems, persian_suffixes
 from rasad.text.normalize import normalize_str
 
 
@@ -76,9 +76,14 @@ def test_unknown_and_other_languages() -> None:
     assert candidate_stems("وروسيا", "other") == ["وروسیا"]
 
 
-def test_token_stems_use_the_norm() -> None:
-    token = Token(0, 6, "وروسیا", 0)
-    assert token_stems(token, "ar") == ["وروسیا", "روسیا"]
+def test_clitics_are_token_attributes() -> None:
+    arabic = Token(0, 9, "والروسیه", 0)
+    assert arabic.proclitic == "وال"
+    assert Token(0, 6, "وروسیا", 0).stems("ar") == ["وروسیا", "روسیا"]
+    persian = Token(0, 11, "امریکاییها", 0)  # norm of آمریکایی‌ها: آ → ا, no ZWNJ
+    assert persian.suffix == "ییها"
+    assert {"امریکا", "امریکایی"} <= set(persian.stems("fa"))
+    assert Token(0, 5, "روسیه", 0).suffix == "" and Token(0, 5, "روسیه", 0).proclitic == ""
 
 
 def test_results_are_fresh_lists() -> None:
