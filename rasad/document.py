@@ -224,6 +224,8 @@ class Document:
             "title": self.title, "source": self.source, "url": self.url, "text": self.text,
             "sentences": [s.to_dict(self) for s in self.sentences],
         }
+        if self.meta.get("published_source"):  # e.g. "inferred:dateline": not from metadata
+            out["published_source"] = self.meta["published_source"]
         for layer in LAYERS:
             out[layer] = [r.to_dict(self) if hasattr(r, "to_dict") else r
                           for r in getattr(self, layer)]
@@ -237,6 +239,8 @@ class Document:
         doc = cls(text=data["text"], id=data.get("id", ""), lang=data.get("lang"),
                   published=data.get("published"), title=data.get("title"),
                   source=data.get("source"), url=data.get("url"))
+        if data.get("published_source"):
+            doc.meta["published_source"] = data["published_source"]
         doc.sentences = [Sentence(s["start"], s["end"], s.get("lang")) for s in data.get("sentences", [])]
         for layer, record_type in RECORD_TYPES.items():
             for item in data.get(layer, []):

@@ -77,3 +77,12 @@ def test_extra_fields_survive_the_round_trip() -> None:
     data = doc.to_dict()
     assert data["times"][0]["reason"].startswith("no publication")
     assert Document.from_dict(data).times[0].extra["reason"] == data["times"][0]["reason"]
+
+
+def test_an_inferred_publication_date_says_so() -> None:
+    doc = Document("تهران - ۱۰ ژانویه ۲۰۲۲", published="2022-01-10")
+    doc.meta["published_source"] = "inferred:dateline"
+    data = doc.to_dict()
+    assert data["published_source"] == "inferred:dateline"
+    assert Document.from_dict(data).to_dict() == data
+    assert "published_source" not in Document("x", published="2022-01-10").to_dict()
