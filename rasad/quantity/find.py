@@ -63,9 +63,20 @@ def find_quantities(text: str, *, lang: str | None = None) -> list[Quantity]:
     return _find(normalize(text), lang=lang)
 
 
+DURATION_UNITS = frozenset({"century", "decade", "year", "month", "week", "day", "hour", "minute", "second"})
+
+
 def annotate(doc: Document) -> Document:
-    """Pipeline stage: add the document's quantities to `doc.quantities`."""
+    """Pipeline stage: add the document's quantities to `doc.quantities`.
+
+    A duration the time stage already holds (۵۰ دقیقه, سه سال و نیم) stays a time only: one
+    expression, one record.
+    """
+    durations = [(t.start, t.end) for t in doc.times if t.granularity == "duration"]
     for quantity in _find(doc.normalized, lang=doc.lang):
+        if quantity.unit in DURATION_UNITS and any(
+                start < quantity.end and quantity.start < end for start, end in durations):
+            continue
         doc.add(quantity)
     return doc
 

@@ -55,3 +55,11 @@ def test_any_input_gives_valid_spans_and_explained_nulls(text: str, lang: str | 
         assert q.value is not None or q.extra.get("reason")
         assert q.kind in ("money", "percent", "count", "distance", "mass", "other")
         json.dumps(q.to_dict(Document(text)), allow_nan=False)
+
+
+def test_a_duration_the_time_stage_holds_is_not_also_a_quantity() -> None:
+    from rasad import analyze
+
+    doc = analyze("این دیدار ۵۰ دقیقه طول کشید و ۳ میلیون دلار هزینه داشت.", lang="fa")
+    assert [t.granularity for t in doc.times] == ["duration"]
+    assert [(q.kind, q.unit) for q in doc.quantities] == [("money", "USD")]
