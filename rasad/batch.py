@@ -33,6 +33,8 @@ class RunSummary:
     run_id: int
     outcomes: Counter[str] = field(default_factory=Counter)  # inserted, exists, duplicate, failed
     languages: Counter[str] = field(default_factory=Counter)
+    formats: Counter[str] = field(default_factory=Counter)  # documents read, by input format
+    encodings: Counter[str] = field(default_factory=Counter)  # and by detected encoding
     sentences: int = 0
     tokens: int = 0
     problems: list[tuple[str, str]] = field(default_factory=list)  # (origin, message)
@@ -65,6 +67,8 @@ def run(paths: Sequence[str], *, conn: sqlite3.Connection, pipeline: Pipeline,
     for chunk in _chunks(pipeline.pipe(fresh, workers=workers), BATCH_SIZE):
         _store(chunk, conn=conn, summary=summary, notify=notify)
     _store(held_back, conn=conn, summary=summary, notify=notify)
+    summary.formats.update(report.by_format)
+    summary.encodings.update(report.by_encoding)
     summary.seconds = time.perf_counter() - started
     finish_run(conn, summary.run_id, counts=summary.counts)
     return summary

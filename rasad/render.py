@@ -93,6 +93,8 @@ def run_summary_view(summary: Any, *, db: Any) -> Group:
         "tokens": summary.tokens,
     }
     rows.update({f"language {k}": v for k, v in sorted(summary.languages.items())})
+    rows.update({f"read as {k}": v for k, v in sorted(summary.formats.items())})
+    rows.update({f"encoding {k}": v for k, v in sorted(summary.encodings.items())})
     rows["seconds"] = round(summary.seconds, 2)
     parts: list[Any] = [key_value_table(f"run {summary.run_id} → {db}", rows)]
     if summary.problems:

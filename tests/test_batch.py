@@ -57,6 +57,7 @@ def test_duplicate_texts_are_stored_once_and_counted(tmp_path: Path) -> None:
     db = tmp_path / "r.db"
     summary = run([str(folder)], conn=connect(db), pipeline=Pipeline(PIPELINE))
     assert summary.outcomes["inserted"] == 2 and summary.outcomes["duplicate"] == 1
+    assert summary.formats == {"text": 3} and summary.encodings == {"utf-8": 3}
     assert count(db, "SELECT count(*) FROM duplicates") == 1
     again = run([str(folder)], conn=connect(db), pipeline=Pipeline(PIPELINE))
     assert again.outcomes["inserted"] == 0
