@@ -174,12 +174,40 @@ def _run_into(db: Path, paths: list[str], *, workers: int, glob: str | None):  #
     return summary
 
 
+train_app = typer.Typer(help="Rebuild the shipped models from the annotated data in ../shared.",
+                        no_args_is_help=True)
+
+
+@train_app.command("ner")
+def train_ner(
+    lang: Annotated[str, typer.Option(help="fa, ar or all.")] = "all",
+    shared: Annotated[Path, typer.Option(help="The shared data folder (holds data/ner).")] = Path("../shared"),
+    out: Annotated[Path | None, typer.Option(help="Where to write the models (default: inside the package).")] = None,
+) -> None:
+    """Train the CRF entity taggers and print their held-out scores (PEYMA dev, ANERcorp tail)."""
+    from rasad.ner.train import PACKAGE_DIR, train
+
+    if lang not in ("fa", "ar", "all"):
+        raise typer.BadParameter("choose fa, ar or all", param_hint="--lang")
+    if not (shared / "data" / "ner").is_dir():
+        err_console.print(f"[red]error[/red] {shared}/data/ner: not found; pass --shared "
+                          f"with the folder that holds the annotated NER data")
+        raise typer.Exit(FAILED)
+    for code in (["fa", "ar"] if lang == "all" else [lang]):
+        with console.status(f"training the {code} tagger"):
+            report = train(code, shared_dir=shared, out_dir=out or PACKAGE_DIR)
+        micro = report["heldout"]["micro"]
+        console.print(f"{code}: held-out micro F1 {micro['f1']:.3f} "
+                      f"(P {micro['precision']:.3f}, R {micro['recall']:.3f}) → {out or PACKAGE_DIR}")
+
+
 def _add_subcommands() -> None:
     """Commands that live with the subpackage they serve."""
     from rasad.kb.cli import entities_command, kb_app
 
     app.add_typer(kb_app, name="kb", help="List, search, show and validate the actor knowledge base.")
     app.command("entities")(entities_command)
+    app.add_typer(train_app, name="train")
 
 
 _add_subcommands()

@@ -42,7 +42,8 @@ STAGES: dict[str, Stage] = {
     for stage in (
         Stage("language", "rasad.text.langid:annotate", (), ("lang",)),
         Stage("segment", "rasad.text.segment:annotate", ("lang",), ("sentences", "tokens")),
-        Stage("actors", "rasad.kb.link:annotate", ("lang", "sentences", "tokens"),
+        Stage("ner", "rasad.ner.tagger:annotate", ("lang", "sentences", "tokens"), ("entities",)),
+        Stage("actors", "rasad.kb.link:annotate", ("lang", "sentences", "tokens", "entities"),
               ("entities", "actors")),
         Stage("times", "rasad.time:annotate", ("lang",), ("times",)),
         Stage("quantities", "rasad.quantity:annotate", ("lang",), ("quantities",)),
