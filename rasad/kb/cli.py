@@ -175,6 +175,9 @@ def validate_command(file: KbFile = None, as_json: JsonFlag = False,
     shown = problems if warnings else bad
     if as_json:
         print(json.dumps([p.to_dict() for p in shown], ensure_ascii=False, indent=2))
+    elif not shown:
+        console.print(f"{len(bad)} errors, {len(problems) - len(bad)} warnings "
+                      f"(--warnings lists them)")
     else:
         table = Table(title=f"{len(bad)} errors, {len(problems) - len(bad)} warnings",
                       title_justify="left")
