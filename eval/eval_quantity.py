@@ -30,12 +30,12 @@ import argparse
 import json
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from eval.peyma import Sentence, Span, overlap_matches, prf, read_sentences, text_and_gold  # noqa: E402
 from rasad.document import Document  # noqa: E402
 from rasad.quantity import annotate, find_quantities  # noqa: E402
 
@@ -44,101 +44,28 @@ DEFAULT = SHARED / "data" / "ner" / "fa" / "peyma" / "dev.txt"
 TYPES = {"money": "MON", "percent": "PCT"}
 
 
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    type: str
-
-
-def read_sentences(path: Path) -> list[list[tuple[str, str]]]:
-    sentences: list[list[tuple[str, str]]] = [[]]
-    for line in path.read_text("utf-8").splitlines():
-        if not line.strip():
-            if sentences[-1]:
-                sentences.append([])
-            continue
-        token, _, tag = line.rpartition("|")
-        sentences[-1].append((token, tag or "O"))
-    return [s for s in sentences if s]
-
-
-def rebuild(sentence: list[tuple[str, str]], *, detok: bool) -> tuple[str, set[Span]]:
-    """The sentence's text and its gold MON/PCT spans."""
-    parts: list[str] = []
-    offsets: list[tuple[int, int]] = []
-    pos = 0
-    tokens = [tok for tok, _ in sentence]
-    for k, tok in enumerate(tokens):
-        glue = detok and k > 0 and (tok == "," and _numeral(tokens[k - 1]) and k + 1 < len(tokens)
-                                    and _numeral(tokens[k + 1]) or tokens[k - 1] == "," and k > 1
-                                    and _numeral(tok) and _numeral(tokens[k - 2]))
-        if k > 0 and not glue:
-            parts.append(" ")
-            pos += 1
-        offsets.append((pos, pos + len(tok)))
-        parts.append(tok)
-        pos += len(tok)
-    return "".join(parts), _gold(sentence, offsets)
-
-
-def _numeral(tok: str) -> bool:
-    return tok.replace(".", "").isdigit()
-
-
-def _gold(sentence: list[tuple[str, str]], offsets: list[tuple[int, int]]) -> set[Span]:
-    spans: set[Span] = set()
-    current: list[int] | None = None
-    kind = ""
-    for (_, tag), (start, end) in zip(sentence, offsets, strict=True):
-        prefix, _, label = tag.partition("_")
-        if prefix == "I" and current is not None and label == kind:
-            current[1] = end
-            continue
-        if current is not None:
-            spans.add(Span(current[0], current[1], kind))
-            current = None
-        if prefix in ("B", "I") and label in TYPES.values():
-            current, kind = [start, end], label
-    if current is not None:
-        spans.add(Span(current[0], current[1], kind))
-    return spans
+def rebuild(sentence: Sentence, *, detok: bool) -> tuple[str, set[Span]]:
+    """The sentence's text (commas glued back into numbers if detok) and its gold MON/PCT spans."""
+    text, spans = text_and_gold(sentence, TYPES.values(), glue_commas=detok)
+    return text, set(spans)
 
 
 def predict(text: str) -> set[Span]:
     return {Span(q.start, q.end, TYPES[q.kind]) for q in find_quantities(text, lang="fa") if q.kind in TYPES}
 
 
-def overlap_matches(gold: set[Span], pred: set[Span]) -> int:
-    used: set[Span] = set()
-    hits = 0
-    for g in sorted(gold, key=lambda s: s.start):
-        for p in sorted(pred - used, key=lambda s: s.start):
-            if p.type == g.type and p.start < g.end and g.start < p.end:
-                used.add(p)
-                hits += 1
-                break
-    return hits
-
-
-def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-def evaluate(sentences: list[list[tuple[str, str]]], *, detok: bool, show: int) -> dict[str, tuple]:
+def evaluate(sentences: list[Sentence], *, detok: bool, show: int) -> dict[str, tuple]:
     counts = {t: [0, 0, 0, 0] for t in ("MON", "PCT", "all")}  # exact tp, overlap tp, pred, gold
     shown = 0
     for sentence in sentences:
         text, gold = rebuild(sentence, detok=detok)
         pred = predict(text)
         for label in ("MON", "PCT", "all"):
-            g = {s for s in gold if label in ("all", s.type)}
-            p = {s for s in pred if label in ("all", s.type)}
+            g = {s for s in gold if label in ("all", s.label)}
+            p = {s for s in pred if label in ("all", s.label)}
             c = counts[label]
             c[0] += len(g & p)
-            c[1] += overlap_matches(g, p)
+            c[1] += overlap_matches(sorted(g), sorted(p))
             c[2] += len(p)
             c[3] += len(g)
         if shown < show and gold != pred:

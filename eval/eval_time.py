@@ -30,62 +30,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from eval.peyma import Sentence, overlap_matches, prf, read_sentences, text_and_gold  # noqa: E402
 from rasad.document import Document  # noqa: E402
 from rasad.time import annotate, find_times  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 DEFAULT = SHARED / "data" / "ner" / "fa" / "peyma" / "dev.txt"
 TAGS = ("DAT", "TIM")
-Span = tuple[int, int]
 
 
-def read_sentences(path: Path) -> list[list[tuple[str, str]]]:
-    sentences: list[list[tuple[str, str]]] = [[]]
-    for line in path.read_text("utf-8").splitlines():
-        if not line.strip():
-            if sentences[-1]:
-                sentences.append([])
-            continue
-        token, _, tag = line.rpartition("|")
-        sentences[-1].append((token, tag or "O"))
-    return [s for s in sentences if s]
-
-
-def rebuild(sentence: list[tuple[str, str]]) -> tuple[str, dict[Span, str]]:
-    """The sentence's text and its gold DAT/TIM spans (span → tag)."""
-    text, gold, open_span = "", {}, None
-    for token, tag in sentence:
-        start = len(text) + (1 if text else 0)
-        text = f"{text} {token}" if text else token
-        kind = tag[2:] if tag[:2] in ("B_", "I_") else None
-        if open_span and (tag.startswith("I_") and kind == open_span[2]):
-            open_span = (open_span[0], len(text), kind)
-            continue
-        if open_span:
-            gold[open_span[:2]] = open_span[2]
-            open_span = None
-        if kind in TAGS:
-            open_span = (start, len(text), kind)
-    if open_span:
-        gold[open_span[:2]] = open_span[2]
-    return text, gold
-
-
-def overlap_matches(gold: list[Span], pred: list[Span]) -> int:
-    used, hits = set(), 0
-    for g in gold:
-        for i, p in enumerate(pred):
-            if i not in used and p[0] < g[1] and g[0] < p[1]:
-                used.add(i)
-                hits += 1
-                break
-    return hits
-
-
-def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+def rebuild(sentence: Sentence) -> tuple[str, dict[tuple[int, int], str]]:
+    """The sentence's text and its gold DAT/TIM spans ((start, end) → tag)."""
+    text, spans = text_and_gold(sentence, TAGS)
+    return text, {(s.start, s.end): s.label for s in spans}
 
 
 def evaluate(path: Path, show: int = 0, *, quiet: bool = False) -> dict[str, tuple[float, float, float]]:

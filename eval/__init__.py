@@ -1,0 +1,1 @@
+"""Evaluation scripts (run as `python eval/<name>.py`) and the helpers they share."""
