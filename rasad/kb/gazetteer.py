@@ -36,6 +36,9 @@ from rasad.text.segment import tokenize
 
 END = ""  # the trie key that holds a node's values (no token is empty)
 MAX_JOINTS = 4  # names with more space/ZWNJ joints are stored as written only
+# A Persian ezafe is written as ی only after a vowel letter (نماینده‌ی, سخنگوی, آقای); after a
+# consonant the ی makes another word (رهبری "leadership", وزیری "a minister").
+EZAFE_AFTER = frozenset("هاو")
 
 
 @dataclass(slots=True)
@@ -108,19 +111,24 @@ class PhraseTrie:
     def match_at(self, view: TokenView, i: int) -> PhraseMatch | None:
         """The longest phrase starting at token `i` (within its sentence), or None.
 
-        Among readings of the first token, the longest match wins, then the longest reading
-        (the least stripped)."""
+        Among readings of the first token, the longest match wins, then a reading with a name
+        in the sentence's language (Persian ایرانی‌هاست is ایرانی + ها + است, not the Arabic
+        إيرانية), then the longest reading (the least stripped)."""
         best = None
+        lang = view.lang(i)
         for stem in view.readings(i):
             node = self.root.get(stem)
             if node is None:
                 continue
             found = _walk(node, view, i)
-            if found is not None and (best is None or (found[0], len(stem)) > best[:2]):
-                best = (found[0], len(stem), stem, found[1], found[2])
+            if found is None:
+                continue
+            rank = (found[0], _native(found[1], lang), len(stem))
+            if best is None or rank > best[0]:
+                best = (rank, stem, found[1], found[2])
         if best is None:
             return None
-        last, _, stem, values, last_key = best
+        (last, _, _), stem, values, last_key = best
         first = view.tokens[i]
         offset = _stem_offset(first.norm, stem)
         start = first.start if offset == 0 else _original_offset(view.text, first, offset)
@@ -159,9 +167,14 @@ def _readings(norm: str, lang: str | None, last: bool, inflected: bool) -> tuple
     if lang == "fa" and whole.endswith("ست") and len(whole) > 5:  # آمریکایی‌هاست: + copula
         for bare in {whole[:-2], whole[:-3] if whole.endswith("است") else whole[:-2]}:
             found.update(dict.fromkeys(candidate_stems(bare, lang)))
-    if not inflected:
-        found = {r: None for r in found if whole.endswith(r) or whole == r + "ی"}
+    if not inflected:  # a proclitic or a written ezafe only (نماینده‌ی, سخنگوی; not رهبری)
+        found = {r: None for r in found if whole.endswith(r) or (whole == r + "ی" and r[-1] in EZAFE_AFTER)}
     return tuple(found)
+
+
+def _native(values: list[Any], lang: str | None) -> bool:
+    """Whether a value is in `lang` (or has no language, or is Latin)."""
+    return any(getattr(v, "lang", lang) in (lang, "en") for v in values)
 
 
 def _walk(node: dict[str, Any], view: TokenView, i: int) -> tuple[int, list[Any], str] | None:
@@ -241,11 +254,11 @@ def _usable(name: str) -> bool:
     if not letters or (name.isascii() and len(letters) < 3):
         return False
     words = phrase_variants(name)
-    return not any(len(w) == 1 and w[0] in _function_words() for w in words)
+    return not any(len(w) == 1 and w[0] in function_words() for w in words)
 
 
 @cache
-def _function_words() -> frozenset[str]:
+def function_words() -> frozenset[str]:
     """Persian and Arabic function words (the language-id lists), as token keys."""
     words = set()
     for name in ("function_words_fa.txt", "function_words_ar.txt"):

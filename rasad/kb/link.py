@@ -16,7 +16,11 @@ Ambiguous names (one key, several actors) pick the actor whose country the docum
 already mentions unambiguously, then a name over an adjective, then the kind order
 state > territory > IGO > person > bodies and groups > region > city. A capital city
 stands for its state (مسکو → Russia, as event coders read it); the city's id stays in
-`extra["place"]`. An adjective (الروسية، روسی) is a MISC entity linked to its state.
+`extra["place"]`, except after an agreement or process word, where the city names the
+agreement (اجرای مینسک, اتفاقية مينسك: not Belarus) and is left out. An adjective (الروسية، روسی)
+is a MISC entity linked to its state. A weak place name (کیف "bag", مالي "financial") is
+confirmed by another mention of its state or by a state it is coordinated with (مسکو و کیف,
+جمهورية أفريقيا الوسطى ومالي).
 """
 
 from __future__ import annotations
@@ -28,12 +32,19 @@ from importlib import resources
 
 from rasad.document import Document, Entity
 from rasad.kb.base import ActorRecord, KnowledgeBase, NameEntry, load_kb
-from rasad.kb.gazetteer import Gazetteer, PhraseMatch, PhraseTrie, load_gazetteer
+from rasad.kb.gazetteer import (
+    Gazetteer,
+    PhraseMatch,
+    PhraseTrie,
+    function_words,
+    load_gazetteer,
+    token_key,
+)
 from rasad.kb.mention import TYPE_OF_KIND, Mention
 from rasad.kb.resolve import resolve_roles
 from rasad.kb.roles import Context, load_titles, role_mentions
 from rasad.text.clitics import candidate_stems
-from rasad.text.normalize import match_key
+from rasad.text.normalize import match_key, normalize_str
 
 KIND_RANK = {kind: i for i, kind in enumerate((
     "state", "territory", "igo", "person", "gov_body", "armed_group", "party", "media",
@@ -41,6 +52,11 @@ KIND_RANK = {kind: i for i, kind in enumerate((
 CRF_KINDS = {"PER": {"person"}, "LOC": {"state", "territory", "city", "region"},
              "ORG": {"igo", "gov_body", "armed_group", "party", "company", "media"}}
 OWN_SOURCES = frozenset({"kb", "role", "coref"})
+# Words after which a capital names an agreement or a negotiation track, not its state.
+AGREEMENT_WORDS = frozenset(match_key(w) for w in (
+    "توافق", "توافقات", "توافقنامه", "قرارداد", "پیمان", "معاهده", "روند", "فرایند", "فرآیند",
+    "اجرای", "اتفاق", "اتفاقية", "اتفاقيات", "معاهدة", "مسار", "صيغة", "تفاهمات", "بروتوكول"))
+JOINERS = frozenset({"و", "،", ","})
 
 
 def annotate(doc: Document) -> Document:
@@ -80,9 +96,37 @@ def name_mentions(matches: list[PhraseMatch], ctx: Context) -> list[Mention]:
     out = []
     for match in matches:
         chosen = _choose(match, ctx, known)
-        if chosen is not None:
+        if chosen is not None and not _names_agreement(match, chosen[1], ctx):
             out.append(_name_mention(match, *chosen, ctx))
     return out
+
+
+def _names_agreement(match: PhraseMatch, record: ActorRecord, ctx: Context) -> bool:
+    """A capital right after an agreement or process word, or after one such word and an
+    adjective (اجرای مینسک, اجرای منسجم مینسک, مسار أستانا; not اتفاق بين موسكو)."""
+    if record.kind != "city":
+        return False
+    tokens, here = ctx.doc.tokens, match.first
+    for back in (1, 2):
+        k = here - back
+        if k < 0 or tokens[k].sentence != tokens[here].sentence:
+            return False
+        if _is_agreement_word(tokens[k].norm, _lang_at(ctx, k)):
+            return True
+        if not tokens[k].norm.isalpha() or token_key(tokens[k].norm) in _not_between():
+            return False
+    return False
+
+
+@cache
+def _not_between() -> frozenset[str]:
+    """Words that end the look-back for an agreement word: the capital is then its own
+    actor (اتفاق بين موسكو وكييف: an agreement between Russia and Ukraine)."""
+    return function_words() | {token_key(normalize_str(w)) for w in ("بين", "بین", "و")}
+
+
+def _is_agreement_word(norm: str, lang: str | None) -> bool:
+    return any(match_key(r) in AGREEMENT_WORDS for r in (norm, *candidate_stems(norm, lang)))
 
 
 def _unambiguous_countries(matches: list[PhraseMatch], kb: KnowledgeBase) -> set[str]:
@@ -111,11 +155,27 @@ def _choose(match: PhraseMatch, ctx: Context,
         entry = min(entries, key=lambda e: (e.lang != lang, e.is_adjective))
         if match.suffix.endswith("ان") and not entry.is_adjective:
             continue  # ایرانیان is Iranians (adjective + ان); سپاهان is not سپاه
+        if _foreign_spelling(match, entry, record, lang):
+            continue
         rank = (record.country in known, not entry.is_adjective, entry.lang == lang,
                 -KIND_RANK.get(record.kind, 99))
         if best is None or rank > best[0]:
             best = (rank, entry, record)
     return None if best is None else (best[1], best[2], len(by_actor))
+
+
+def _foreign_spelling(match: PhraseMatch, entry: NameEntry, record: ActorRecord,
+                      lang: str | None) -> bool:
+    """A place's or organization's one-word name in the other language's spelling, when the
+    actor has names of its own in the sentence's language (Arabic كيف "how" is not the Persian
+    کیف, Kyiv, spelt كييف in Arabic; ترك "left" is not the Persian ترک), or a person's one-word
+    name read after a proclitic (فائدة is not ف + Persian آیده). Persons' surname lists differ
+    between the languages, so their other forms are kept (and weak if weak in their own)."""
+    if lang is None or entry.lang in (lang, "en"):
+        return False
+    if match.first != match.last:
+        return False
+    return bool(match.prefix) if record.kind == "person" else bool(record.names.get(lang))
 
 
 def _lang_at(ctx: Context, token: int) -> str | None:
@@ -138,19 +198,23 @@ def _name_mention(match: PhraseMatch, entry: NameEntry, record: ActorRecord, cou
     if count > 1:
         extra["candidates"] = count
     confidence = 0.7 if count > 1 else 0.9 if match.prefix else 0.95
-    weak = _is_weak(match_key(match.key), _lang_at(ctx, match.first), ctx.kb)
+    weak = _is_weak(match_key(match.key), _lang_at(ctx, match.first), ctx.kb, entry.lang)
     return Mention(match.first, match.last, match.start, match.end,
                    type="MISC" if entry.is_adjective else TYPE_OF_KIND.get(actor.kind, "MISC"),
                    source="kb", actor=actor, country=actor.country, confidence=confidence,
                    rule=rule, kind=kind, extra=extra, clitic=match.prefix, weak=weak)
 
 
-def _is_weak(key: str, lang: str | None, kb: KnowledgeBase) -> str:
-    """"list", "kb" or "" (see `Mention.weak`)."""
-    for source, table in (("list", weak_names(kb)), ("kb", ambiguous_names(kb))):
-        langs = table.get(key)
-        if langs is not None and ("" in langs or lang in langs):
-            return source
+def _is_weak(key: str, lang: str | None, kb: KnowledgeBase, name_lang: str | None = None) -> str:
+    """"list", "kb" or "" (see `Mention.weak`). weak_names.tsv names are weak in sentences of
+    their language; a KB `ambiguous` name also wherever its own spelling is read (كانون, the
+    month in Arabic, is as ambiguous in a Persian sentence)."""
+    langs = weak_names(kb).get(key)
+    if langs is not None and ("" in langs or lang in langs):
+        return "list"
+    langs = ambiguous_names(kb).get(key)
+    if langs is not None and ("" in langs or lang in langs or name_lang in langs):
+        return "kb"
     return ""
 
 
@@ -188,7 +252,7 @@ def confirm_weak(mentions: list[Mention], ctx: Context) -> list[Mention]:
         if not m.weak and m.code and m.type in ("LOC", "MISC"):
             places[m.code].add(ctx.sentence_of[m.first])
     kept = []
-    for mention in mentions:
+    for i, mention in enumerate(mentions):
         if mention.weak:
             here = ctx.sentence_of[mention.first]
             if mention.kb_id in confirmed:
@@ -196,11 +260,39 @@ def confirm_weak(mentions: list[Mention], ctx: Context) -> list[Mention]:
             elif (mention.weak == "kb" and mention.type == "PER"
                   and places.get(mention.code, set()) & {here - 1, here, here + 1}):
                 mention.rule += f", confirmed by {mention.code} nearby"
+            elif _coordinated(mentions, i, ctx):
+                mention.rule += ", confirmed by the state it is coordinated with"
             else:
                 continue
             mention.confidence = min(mention.confidence, 0.8)
         kept.append(mention)
     return kept
+
+
+def _coordinated(mentions: list[Mention], i: int, ctx: Context) -> bool:
+    """A weak state or capital joined by و or a comma to a state's name (مسکو و کیف,
+    جمهورية أفريقيا الوسطى ومالي): a list of states, so this one is a state too."""
+    mention = mentions[i]
+    if not _is_state_name(mention):
+        return False
+    pairs = ([(mentions[i - 1], mention)] if i > 0 else []) + \
+        ([(mention, mentions[i + 1])] if i + 1 < len(mentions) else [])
+    for left, right in pairs:
+        other = left if right is mention else right
+        if other.weak or not _is_state_name(other):
+            continue
+        if ctx.sentence_of[left.last] != ctx.sentence_of[right.first]:
+            continue
+        gap = right.first - left.last
+        if (gap == 1 and right.clitic == "و") or (
+                gap == 2 and ctx.doc.tokens[left.last + 1].norm in JOINERS):
+            return True
+    return False
+
+
+def _is_state_name(mention: Mention) -> bool:
+    return (mention.kind == "name" and mention.actor is not None
+            and mention.actor.kind in ("state", "territory"))
 
 
 # --- CRF names -------------------------------------------------------------------------
@@ -214,10 +306,13 @@ def merge_crf(mentions: list[Mention], crf: list[Entity], ctx: Context) -> list[
             out.append(_crf_mention(entity, ctx))
             continue
         inner = hits[0]
-        if len(hits) == 1 and inner.weak and _confirms(entity, inner):
+        same = len(hits) == 1 and _token_range(entity, ctx) == (inner.first, inner.last)
+        if same and inner.weak and _confirms(entity, inner):
             inner.weak = ""
             inner.rule += ", confirmed by the CRF"
             continue
+        if same:
+            continue  # the same words (والقاعدة, لكييف): the KB span leaves the proclitic out
         if (len(hits) == 1 and inner.source == "kb" and entity.start <= inner.start
                 and inner.end <= entity.end and entity.end - entity.start > inner.end - inner.start):
             wider = _wider(entity, inner, ctx)
@@ -227,10 +322,9 @@ def merge_crf(mentions: list[Mention], crf: list[Entity], ctx: Context) -> list[
 
 
 def _confirms(entity: Entity, inner: Mention) -> bool:
-    """A CRF name over exactly a weak match, of a fitting type (القاعدة tagged ORG)."""
+    """A CRF name over the words of a weak match, of a fitting type (القاعدة tagged ORG)."""
     kinds = CRF_KINDS.get(entity.type, set())
-    return ((entity.start, entity.end) == (inner.start, inner.end) and inner.actor is not None
-            and inner.actor.kind in kinds | {"state"})
+    return inner.actor is not None and inner.actor.kind in kinds | {"state"}
 
 
 def _token_range(entity: Entity, ctx: Context) -> tuple[int, int]:
@@ -243,11 +337,23 @@ def _crf_mention(entity: Entity, ctx: Context) -> Mention:
     first, last = _token_range(entity, ctx)
     mention = Mention(first, last, entity.start, entity.end, type=entity.type, source="crf",
                       country=entity.country, confidence=entity.confidence, rule="crf")
-    actor = lookup(ctx.doc.text[entity.start:entity.end], entity.type, ctx)
-    if actor is not None:
-        mention.link(actor, confidence=min(entity.confidence, 0.8), rule=f"crf + KB name of {actor.name_en}")
-        mention.extra["link"] = "kb"
+    _link_crf(mention, entity, ctx)
     return mention
+
+
+def _link_crf(mention: Mention, entity: Entity, ctx: Context) -> bool:
+    """Link a CRF span to the actor the KB calls so (a capital to its state)."""
+    actor = lookup(ctx.doc.text[entity.start:entity.end], entity.type, ctx)
+    if actor is None:
+        return False
+    rule = f"crf + KB name of {actor.name_en}"
+    state = ctx.kb.get(actor.parent) if actor.kind == "city" and actor.capital else None
+    if state is not None:
+        mention.extra["place"] = actor.id
+        actor, rule = state, rule + f", capital of {state.name_en}"
+    mention.link(actor, confidence=min(entity.confidence, 0.8), rule=rule)
+    mention.extra["link"] = "kb"
+    return True
 
 
 def _wider(entity: Entity, inner: Mention, ctx: Context) -> Mention | None:
@@ -255,22 +361,22 @@ def _wider(entity: Entity, inner: Mention, ctx: Context) -> Mention | None:
     first, last = _token_range(entity, ctx)
     wider = Mention(first, last, entity.start, entity.end, type=entity.type, source="crf",
                     confidence=entity.confidence, rule="crf")
-    actor = lookup(ctx.doc.text[entity.start:entity.end], entity.type, ctx)
-    if actor is not None:
-        wider.link(actor, confidence=min(entity.confidence, 0.8), rule=f"crf + KB name of {actor.name_en}")
-        wider.extra["link"] = "kb"
-    elif entity.type == "PER" and inner.actor is not None and inner.actor.kind == "person":
+    if _link_crf(wider, entity, ctx):
+        return wider
+    if entity.type == "PER" and inner.actor is not None and inner.actor.kind == "person":
         if _same_person(wider, inner, ctx):
             wider.link(inner.actor, confidence=min(entity.confidence, 0.85),
                        rule=f"crf name around {inner.rule}")
             wider.extra["link"] = "kb"
-    elif entity.type == "ORG" and inner.kind in ("name", "adjective") and inner.actor is not None \
+        elif not _other_names(wider, inner, ctx):
+            return None  # نقاط زيلينسكي (Zelensky's points): a word, not another first name
+        return wider
+    if entity.type == "ORG" and inner.kind in ("name", "adjective") and inner.actor is not None \
             and inner.actor.kind in ("state", "territory"):
         wider.country = inner.actor.country
         wider.rule = f"crf organization of {inner.actor.name_en}"
-    else:
-        return None
-    return wider
+        return wider
+    return None
 
 
 def _same_person(wider: Mention, inner: Mention, ctx: Context) -> bool:
@@ -282,6 +388,24 @@ def _same_person(wider: Mention, inner: Mention, ctx: Context) -> bool:
                                                     wider.first)
              if not inner.first <= k <= inner.last and t.norm.isalpha()]
     return not extra or any(w in words for w in extra)
+
+
+def _other_names(wider: Mention, inner: Mention, ctx: Context) -> bool:
+    """Whether the CRF span's extra words are all words of some KB person's names (جيمس in
+    جيمس أوبراين), i.e. the span may be another person rather than a phrase around this one."""
+    words = person_words(ctx.kb)
+    extra = [match_key(t.norm) for k, t in enumerate(ctx.doc.tokens[wider.first:wider.last + 1],
+                                                    wider.first)
+             if not inner.first <= k <= inner.last]
+    return bool(extra) and all(w in words for w in extra)
+
+
+@cache
+def person_words(kb: KnowledgeBase) -> frozenset[str]:
+    """match_key of every word of every person's fa/ar names."""
+    return frozenset(match_key(w) for record in kb if record.kind == "person"
+                     for lang in ("fa", "ar") for name in record.names.get(lang, ())
+                     for w in name.split())
 
 
 @cache

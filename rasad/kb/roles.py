@@ -26,6 +26,7 @@ from rasad.document import Document
 from rasad.kb.base import ActorRecord, KnowledgeBase
 from rasad.kb.gazetteer import Gazetteer, PhraseMatch, PhraseTrie, load_gazetteer
 from rasad.kb.mention import Mention
+from rasad.text.clitics import candidate_stems
 from rasad.text.normalize import match_key, normalize_str, words_key
 
 ROLE_FILES = ("roles.tsv", "roles_extra.tsv")
@@ -245,6 +246,8 @@ def _role_mention(doc: Document, match: PhraseMatch, by_first: dict[int, Mention
                   built: dict[int, Mention], kb: KnowledgeBase) -> Mention | None:
     title: Title = match.values[0]
     kind = title.kind
+    if _adjectival(doc, match, title):
+        return None
     mention = Mention(match.first, match.last, match.start, match.end,
                       type="PER" if kind in ("role", "counterpart") else "ORG",
                       source="role", kind=kind, title=title, clitic=match.prefix)
@@ -266,6 +269,20 @@ def _role_mention(doc: Document, match: PhraseMatch, by_first: dict[int, Mention
     if kind == "counterpart":
         _attach_trailing(doc, mention)
     return mention
+
+
+def _adjectival(doc: Document, match: PhraseMatch, title: Title) -> bool:
+    """السياسة الخارجية الروسية: after a definite noun, a one-word Arabic title with the
+    article (الخارجية، الحكومة، الجيش) agrees with that noun as its adjective (foreign
+    policy); it names the ministry or body only where it heads its phrase (قالت الخارجية)."""
+    if (title.lang != "ar" or title.kind not in ("body", "state", "military") or match.prefix
+            or len(title.phrase.split()) > 1 or match.first == 0):
+        return False
+    before = doc.tokens[match.first - 1]
+    if before.sentence != doc.tokens[match.first].sentence or not before.norm.isalpha():
+        return False
+    return any(stem.startswith("ال") and len(stem) > 3
+               for stem in (before.norm, *candidate_stems(before.norm, "ar")))
 
 
 def _object(doc: Document, match: PhraseMatch, title: Title, by_first: dict[int, Mention],

@@ -100,3 +100,11 @@ def test_phrase_variants_merge_and_split_joints() -> None:
     variants = phrase_variants("بین‌المللی")
     assert ("بینالمللی",) in variants and ("بین", "المللی") in variants
     assert ("رییسجمهور",) in phrase_variants("رئیس جمهور")
+
+
+def test_a_reading_in_the_sentence_language_wins() -> None:
+    """ایرانی‌هاست is ایرانی + ها + است (Persian), not the Arabic feminine إيرانية read off it."""
+    doc = segment.annotate(Document("محفل شب یلدای ایرانی‌هاست و برای", lang="fa"))
+    [match] = find_names(doc)
+    names = {(e.name, e.lang) for e in match.values}
+    assert ("ایرانی", "fa") in names and ("إيرانية", "ar") not in names

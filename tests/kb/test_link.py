@@ -138,3 +138,70 @@ def test_runs_as_a_pipeline_stage(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [(doc.text[e.start:e.end], e.name_en) for e in doc.entities] == [
         ("وزیر امور خارجه آمریکا", "Antony Blinken"), ("مسکو", "Russia")]
     assert doc.to_dict()["entities"][0]["role"] == "foreign_minister"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("در اجرای منسجم مینسک تجلی یافت", "fa"),  # the Minsk agreements, not Belarus
+    ("بر اساس توافق مینسک", "fa"),
+    ("وقعت اتفاقية مينسك أمس", "ar"),
+    ("استؤنف مسار أستانا", "ar"),
+])
+def test_capital_naming_an_agreement_is_no_state(text: str, lang: str) -> None:
+    assert found(analyze(text, lang)) == []
+
+
+def test_capital_after_between_is_still_its_state() -> None:
+    doc = analyze("تم التوصل إلى اتفاق بين موسكو وكييف", "ar")
+    assert [e.name_en for e in doc.entities] == ["Russia", "Ukraine"]
+
+
+def test_weak_capital_confirmed_by_a_coordinated_state() -> None:
+    doc = analyze("تناقضات بین مسکو و کیف حل شود", "fa")
+    assert [(doc.text[e.start:e.end], e.name_en) for e in doc.entities] == [
+        ("مسکو", "Russia"), ("کیف", "Ukraine")]
+    assert found(analyze("این کیف را خریدم و به خانه رفتم", "fa")) == []  # "bag"
+
+
+def test_weak_state_after_the_conjunction_clitic() -> None:
+    doc = analyze("تعمل في جمهورية أفريقيا الوسطى ومالي منذ سنوات", "ar")
+    assert [(doc.text[e.start:e.end], e.name_en) for e in doc.entities] == [
+        ("جمهورية أفريقيا الوسطى", "Central African Republic"), ("مالي", "Mali")]
+    assert found(analyze("وبدأت الأزمة المالية ومالي الشركة", "ar")) == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("كيف يمكن أن يحدث ذلك", "ar"),  # "how", not the Persian spelling of Kyiv
+    ("فائدة مالية كبيرة", "ar"),  # ف + ائدة is not the Persian آیده (Eide)
+    ("في يناير/ كانون الثاني الماضي", "ar"),  # the month, not Lawrence Cannon
+    ("عبرت السفينة المحيط الأطلسي أمس", "ar"),  # the Atlantic, not NATO
+    ("این ایده برای ما جالب است", "fa"),  # "idea", not Eide
+    ("زاد عدد السكان كثيرا", "ar"),  # "increased", not Khalilzad
+    ("قال علي إن القرار نهائي", "ar"),  # a given name, not Rustam Emomali
+    ("این موضوع در کانون توجه قرار گرفت", "fa"),  # "focus"; Cannon's كانون is ambiguous anywhere
+    ("ترك منصبه العام الماضي", "ar"),  # "left", not the Persian ترک (Türkiye)
+    ("كانت البلدة من امارات صغيرة", "ar"),  # "emirates", not the Persian امارات (UAE)
+])
+def test_common_words_are_no_actors(text: str, lang: str) -> None:
+    assert found(analyze(text, lang)) == []
+
+
+def test_nato_full_names_still_link() -> None:
+    assert found(analyze("قال حلف شمال الأطلسي إن", "ar")) == [("حلف شمال الأطلسي", "ORG", "Q7184")]
+
+
+def test_crf_span_with_a_proclitic_keeps_the_kb_span() -> None:
+    doc = analyze("زار أنقرة وموسكو", "ar", crf=[("وموسكو", "LOC")])
+    assert [(doc.text[e.start:e.end], e.name_en) for e in doc.entities] == [
+        ("أنقرة", "Türkiye"), ("موسكو", "Russia")]
+
+
+def test_crf_person_span_around_a_common_word_keeps_the_person() -> None:
+    doc = analyze("وافق على نقاط زيلينسكي العشر", "ar", crf=[("نقاط زيلينسكي", "PER")])
+    assert [(doc.text[e.start:e.end], e.name_en) for e in doc.entities] == [
+        ("زيلينسكي", "Volodymyr Zelenskyy")]
+
+
+def test_crf_capital_alone_stands_for_its_state() -> None:
+    doc = analyze("وصل الوفد إلى كييف أمس", "ar", crf=[("كييف", "LOC")])
+    [ent] = doc.entities
+    assert (ent.name_en, ent.extra.get("place")) == ("Ukraine", "Q1899")

@@ -129,3 +129,39 @@ def test_title_table_rows_merge_roles() -> None:
 def test_published_date(value: str | None, day: str | None) -> None:
     parsed = published_date(value)
     assert (parsed.isoformat() if parsed else None) == day
+
+
+def test_arabic_adjective_after_a_definite_noun_is_no_ministry() -> None:
+    doc = analyze("في السياسة الخارجية الروسية والسياسة الخارجية لروسيا", "ar", "2023-07-01")
+    assert [(doc.text[e.start:e.end], e.name_en) for e in doc.entities] == [
+        ("الروسية", "Russia"), ("روسيا", "Russia")]
+    ministry = entity(analyze("قالت الخارجية الروسية إن", "ar", "2023-07-01"), "الخارجية الروسية")
+    assert ministry.name_en == "Ministry of Foreign Affairs of Russia"
+
+
+def test_republic_form_of_the_presidency_title() -> None:
+    ent = entity(analyze("معاون اول رئیس‌جمهوری ایران گفت", "fa", "2016-01-01"),
+                 "معاون اول رئیس‌جمهوری ایران")
+    assert ent.name_en == "Eshaq Jahangiri"
+
+
+def test_persian_abstract_noun_is_no_title() -> None:
+    doc = analyze("رهبری آذربایجان این را توضیح می‌دهد. رهبر آذربایجان گفت", "fa", "2024-06-01")
+    assert [(doc.text[e.start:e.end], e.name_en) for e in doc.entities] == [
+        ("آذربایجان", "Azerbaijan"), ("رهبر آذربایجان", "Ilham Aliyev")]
+
+
+def test_chief_of_staff_falls_back_to_the_commander_in_chief() -> None:
+    ent = entity(analyze("وقال رئيس الأركان الأوكراني إن", "ar", "2023-07-01"),
+                 "رئيس الأركان الأوكراني")
+    assert (ent.name_en, ent.extra["role"]) == ("Valerii Zaluzhnyi", "military_commander")
+    ent = entity(analyze("وقال رئيس الأركان الروسي إن", "ar", "2023-07-01"), "رئيس الأركان الروسي")
+    assert ent.name_en == "Valery Gerasimov"
+
+
+def test_guterres_and_gcc() -> None:
+    ent = entity(analyze("وقال الأمين العام للأمم المتحدة إن", "ar", "2023-05-01"),
+                 "الأمين العام للأمم المتحدة")
+    assert (ent.name_en, ent.extra["role"]) == ("António Guterres", "secretary_general")
+    doc = analyze("وقال مجلس التعاون إن القمة ستعقد", "ar")
+    assert [e.name_en for e in doc.entities] == ["Gulf Cooperation Council"]

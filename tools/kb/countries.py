@@ -80,22 +80,31 @@ def _adjectives(raw: dict, cur: dict, ci: CountryEntry | None, names: dict) -> d
     return {"fa": uniq(fa), "ar": uniq(ar), "en": uniq(en)}
 
 
-def capital_record(state: dict, cap: list[str]) -> dict | None:
-    """A `city` record with capital: true, from the curated [qid, en, fa, ar] list."""
+def capital_record(state: dict, cap: list[str], cur: dict | None = None) -> dict | None:
+    """A `city` record with capital: true, from the curated [qid, en, fa, ar] list; the
+    country's line may add spellings (cap_fa, cap_ar) and mark some ambiguous
+    (cap_ambiguous_fa/_ar: کیف is also "bag", ماليه also "financial")."""
     qid, en, fa, ar = cap
+    cur = cur or {}
     if not (fa or ar):
         return None
-    return {
+    record = {
         "id": qid or f"rasad:{slug(en)}-{state['country'].lower()}",
         "kind": "city",
         "name_en": en,
         "country": state["country"],
         "sector": "GOV",
-        "names": {"fa": uniq([fa]), "ar": uniq([ar]), "en": uniq([en]), "ru": []},
+        "names": {"fa": uniq([fa, *cur.get("cap_fa", [])]), "ar": uniq([ar, *cur.get("cap_ar", [])]),
+                  "en": uniq([en]), "ru": []},
         "capital": True,
         "parent": state["id"],
         "sources": ["manual"],
     }
+    ambiguous = {lang: cur[f"cap_ambiguous_{lang}"] for lang in ("fa", "ar")
+                 if cur.get(f"cap_ambiguous_{lang}")}
+    if ambiguous:
+        record["ambiguous"] = ambiguous
+    return record
 
 
 def build(mledoze: Path, curated: dict, ci: dict[str, CountryEntry]) -> list[dict]:
@@ -110,7 +119,7 @@ def build(mledoze: Path, curated: dict, ci: dict[str, CountryEntry]) -> list[dic
         state = state_record(raw, cur, ci.get(iso3))
         out.append(state)
         if cur.get("cap"):
-            city = capital_record(state, cur["cap"])
+            city = capital_record(state, cur["cap"], cur)
             if city:
                 out.append(city)
     return out

@@ -13,10 +13,12 @@ LANGS = ("fa", "ar", "en", "ru")
 # would be wrong); their short forms are listed by hand.
 ARAB_NAMES = {"SAU", "ARE", "QAT", "KWT", "BHR", "OMN", "YEM", "IRQ", "SYR", "LBN", "JOR", "PSE",
               "EGY", "LBY", "TUN", "DZA", "MAR", "SDN", "MRT", "ARL", "GCC"}
-# Last words that belong to a two-word surname: چاووش اوغلو, نصیر زاده, غریب آبادی.
-SURNAME_TAIL = {"اوغلو", "أوغلو", "اغلو", "زاده", "آبادی", "آبادي", "نژاد", "oglu", "zade"}
-SURNAME_STOP = {"بن", "ابن", "آل", "ال", "الله", "اللہ", "الدين", "الدین", "ولد", "bin", "ibn", "al",
-                "jr.", "jr", "ii", "iii"}
+# Last words that belong to a two-word surname: چاووش اوغلو, نصیر زاده, غریب آبادی, خليل زاد.
+SURNAME_TAIL = {"اوغلو", "أوغلو", "اغلو", "زاده", "زادة", "زاد", "آبادی", "آبادي", "نژاد", "oglu",
+                "zade"}
+# Last words that are never a short form alone: particles, and علي (رستم إمام علي is not «علي»).
+SURNAME_STOP = {"بن", "ابن", "آل", "ال", "الله", "اللہ", "الدين", "الدین", "ولد", "علي", "علی", "bin",
+                "ibn", "al", "jr.", "jr", "ii", "iii"}
 
 
 def _short_forms(full: list[str]) -> list[str]:
