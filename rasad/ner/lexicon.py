@@ -1,4 +1,5 @@
-"""The lexicon shipped beside each CRF model: name list, name-part list, training vocabulary.
+"""The lexicon shipped beside each CRF model: name list, name-part list, training vocabulary,
+word clusters.
 
 All three are small TSV files in `rasad/data/ner/`, written by `rasad.ner.train` and read
 back by the tagger, so features at tagging time are computed exactly as in training.
@@ -12,6 +13,7 @@ from collections.abc import Iterable
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from rasad.ner.clusters import read as read_clusters
 from rasad.ner.datasets import Sentence
 from rasad.ner.features import Lexicon, word_info
 from rasad.ner.gazetteer import Gazetteer, read_entries
@@ -70,5 +72,8 @@ def load_lexicon(folder: Traversable | Path, lang: str, config: dict[str, bool])
     vocab = None
     if config.get("vocab"):
         vocab = read_table(folder.joinpath(f"vocab_{lang}.tsv").read_text("utf-8"))
+    clusters = None
+    if config.get("clusters"):
+        clusters = read_clusters(folder.joinpath(f"clusters_{lang}.tsv").read_text("utf-8"))
     return Lexicon(gazetteer=gazetteer, name_parts=parts, vocab=vocab,
-                   rich=bool(config.get("rich")))
+                   rich=bool(config.get("rich")), clusters=clusters)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from rasad.ner import datasets
+from rasad.ner import clusters, datasets
 from rasad.ner.datasets import Sentence
 from rasad.ner.features import Lexicon, sentence_features
 from rasad.ner.gazetteer import (
@@ -37,6 +37,7 @@ from rasad.ner.gazetteer import (
 from rasad.ner.lexicon import load_lexicon, name_parts, vocabulary, write_table
 from rasad.ner.score import score
 from rasad.ner.tagger import NerModel
+from rasad.text.normalize import match_key
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1] / "data" / "ner"
 DEFAULT_SHARED = Path(os.environ.get("RASAD_SHARED",
@@ -51,8 +52,8 @@ SETTINGS: dict[str, dict[str, float]] = {
 }
 # Feature groups per language (see rasad.ner.features.Lexicon); chosen on the held-out sets.
 FEATURES: dict[str, dict[str, bool]] = {
-    "fa": {"rich": True, "vocab": True, "name_parts": True},
-    "ar": {"rich": False, "vocab": False, "name_parts": True},
+    "fa": {"rich": True, "vocab": True, "name_parts": True, "clusters": False},
+    "ar": {"rich": False, "vocab": False, "name_parts": True, "clusters": False},
 }
 
 
@@ -131,9 +132,10 @@ def name_part_source(lang: str, *, shared_dir: Path) -> tuple[list[Sentence], st
             "ParsTwiNER train (overfit-ir/persian-twitter-ner, MIT)")
 
 
-def build_lexicon(lang: str, corpus: Corpus, *, shared_dir: Path, out_dir: Path) -> Lexicon:
+def build_lexicon(lang: str, corpus: Corpus, *, shared_dir: Path, out_dir: Path,
+                  config: dict[str, bool] | None = None) -> Lexicon:
     """Write the lexicon files of `lang`'s model to `out_dir` and return the lexicon."""
-    config = FEATURES[lang]
+    config = FEATURES[lang] if config is None else config
     entries, sources = build_gazetteer(lang, shared_dir=shared_dir)
     write_entries(entries, out_dir / f"gazetteer_{lang}.tsv", lang=lang, sources=sources)
     if config["name_parts"]:
@@ -145,6 +147,10 @@ def build_lexicon(lang: str, corpus: Corpus, *, shared_dir: Path, out_dir: Path)
         write_table(vocabulary(corpus.train, lang), out_dir / f"vocab_{lang}.tsv",
                     header="Training-data frequency class of word keys seen twice or more "
                            "(2: 2-4, 3: 5-20, 4: more), from the training sets in MODEL_CARD.md.")
+    if config.get("clusters"):
+        held = {match_key("".join(w for w, _ in s)) for s in corpus.dev}
+        table, names = clusters.build(lang, shared_dir=shared_dir, held=held)
+        clusters.write(table, out_dir / f"clusters_{lang}.tsv", lang=lang, sources=names)
     return load_lexicon(out_dir, lang, config)
 
 
@@ -170,23 +176,25 @@ def evaluate(model: NerModel, sentences: list[Sentence]) -> dict[str, dict[str, 
 
 
 def train(lang: str, *, shared_dir: Path = DEFAULT_SHARED, out_dir: Path = PACKAGE_DIR,
-          seed: int = 13, **overrides: float) -> dict:
+          seed: int = 13, features: dict[str, bool] | None = None, **overrides: float) -> dict:
     """Train `lang`'s model into `out_dir`, score it on the held-out set, write `<lang>.json`.
 
     `overrides` replace entries of `SETTINGS[lang]` (c1, c2, max_iterations, extra_fraction,
-    min_freq). Returns the report that is also written to `<lang>.json`.
+    min_freq); `features` replaces `FEATURES[lang]`. Returns the report that is also written
+    to `<lang>.json`.
     """
     params = {**SETTINGS[lang], **overrides}
+    config = FEATURES[lang] if features is None else features
     out_dir.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     corpus = load_corpus(lang, shared_dir=shared_dir, extra_fraction=params["extra_fraction"],
                          main_repeat=int(params["main_repeat"]), seed=seed)
-    lexicon = build_lexicon(lang, corpus, shared_dir=shared_dir, out_dir=out_dir)
+    lexicon = build_lexicon(lang, corpus, shared_dir=shared_dir, out_dir=out_dir, config=config)
     model_path = out_dir / f"{lang}.crfsuite"
     fit(corpus.train, lang=lang, lexicon=lexicon, model_path=model_path, params=params)
     seconds = time.perf_counter() - t0
     report = {
-        "lang": lang, "params": params, "features": FEATURES[lang], "seed": seed,
+        "lang": lang, "params": params, "features": config, "seed": seed,
         "train_sentences": corpus.parts, "train_tokens": sum(len(s) for s in corpus.train),
         "heldout_sentences": len(corpus.dev), "heldout_tokens": sum(len(s) for s in corpus.dev),
         "gazetteer_names": len(lexicon.gazetteer),  # type: ignore[arg-type]
