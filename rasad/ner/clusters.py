@@ -28,6 +28,7 @@ import numpy as np
 
 from rasad.ner import datasets
 from rasad.ner.features import word_info
+from rasad.ner.lexicon import read_clusters as read  # noqa: F401 (the table format's reader)
 from rasad.text.normalize import match_key
 
 GRANULARITIES = (32, 128, 512, 2048)
@@ -192,12 +193,6 @@ def write(table: dict[str, tuple[int, ...]], path: Path, *, lang: str, sources: 
     head = HEADER.format(lang=lang, ks=", ".join(map(str, ks)), sources=sources)
     body = "".join(w + "\t" + "\t".join(map(str, c)) + "\n" for w, c in table.items())
     path.write_text("".join(f"# {h}\n" for h in head.splitlines()) + body, encoding="utf-8")
-
-
-def read(text: str) -> dict[str, tuple[str, ...]]:
-    """Word key → cluster ids (as strings, coarse to fine)."""
-    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return {row[0]: tuple(row[1:]) for row in rows}
 
 
 def main(argv: list[str] | None = None) -> None:

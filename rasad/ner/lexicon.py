@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from rasad.ner.clusters import read as read_clusters
 from rasad.ner.datasets import Sentence
 from rasad.ner.features import Lexicon, word_info
 from rasad.ner.gazetteer import Gazetteer, read_entries
@@ -77,3 +76,9 @@ def load_lexicon(folder: Traversable | Path, lang: str, config: dict[str, bool])
         clusters = read_clusters(folder.joinpath(f"clusters_{lang}.tsv").read_text("utf-8"))
     return Lexicon(gazetteer=gazetteer, name_parts=parts, vocab=vocab,
                    rich=bool(config.get("rich")), clusters=clusters)
+
+
+def read_clusters(text: str) -> dict[str, tuple[str, ...]]:
+    """A cluster table (written by `rasad.ner.clusters`): word key → ids, coarse to fine."""
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {row[0]: tuple(row[1:]) for row in rows}
