@@ -18,10 +18,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from rasad.data import read_text
 from rasad.text.normalize import match_key
 
 LANGS = ("fa", "ar", "en", "ru")
@@ -327,5 +327,4 @@ def load_kb_file(path: str | Path) -> KnowledgeBase:
 @cache
 def load_kb() -> KnowledgeBase:
     """The knowledge base shipped in rasad/data/kb/actors.jsonl (read once, then cached)."""
-    text = resources.files("rasad.data.kb").joinpath("actors.jsonl").read_text("utf-8")
-    return KnowledgeBase(read_records(text))
+    return KnowledgeBase(read_records(read_text("kb", "actors.jsonl")))

@@ -25,9 +25,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
+from rasad.data import read_rows
 from rasad.document import Document, Token
 from rasad.kb.base import KnowledgeBase, NameEntry, load_kb
 from rasad.text.clitics import candidate_stems
@@ -262,9 +262,7 @@ def function_words() -> frozenset[str]:
     """Persian and Arabic function words (the language-id lists), as token keys."""
     words = set()
     for name in ("function_words_fa.txt", "function_words_ar.txt"):
-        text = resources.files("rasad.data.text").joinpath(name).read_text("utf-8")
-        words.update(token_key(normalize_str(line.strip()))
-                     for line in text.splitlines() if line.strip() and not line.startswith("#"))
+        words.update(token_key(normalize_str(row[0].strip())) for row in read_rows("text", name))
     return frozenset(words)
 
 

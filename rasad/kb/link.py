@@ -5,10 +5,18 @@ Runs after the CRF (`ner`) stage and rewrites `doc.entities` as one non-overlapp
   1. KB names and adjectives (rasad.kb.gazetteer), an ambiguous name decided by context;
   2. role phrases over them (rasad.kb.roles), resolved by date, apposition or reference back
      (rasad.kb.resolve);
-  3. the CRF's names merged in: a KB match wins over an overlapping CRF span unless the CRF
-     span is longer and contains it, in which case the longer span is kept when it can be
-     linked (a KB name, or the full name of the person inside it) or is an organization of
-     the country inside it (جامعة طهران); a CRF name alone is looked up in the KB;
+  3. the CRF's names merged in, the CRF's bounds kept where it read a name the KB matched
+     only part of: a CRF span around shorter KB matches is kept (سلفان شالوم, not شالوم; a
+     nationality adjective inside a name, كيني ميلر, is no adjective), linked when it is
+     that actor (a KB name, the same person's name spelt otherwise, a descriptor before the
+     name: کشور روسیه, خبرگزاری روسی اسپوتنیک) or given the country of the state inside an
+     organization (جامعة طهران); the KB matches stay for a list (روسیه و آذربایجان), a
+     person in a government (دولت ترامپ) and a noun before a surname (نقاط زيلينسكي). A KB
+     name's title (سردار سلیمانی, الملك عبدالله) or trailing nationality adjective (حزب الله
+     اللبناني) the CRF leaves out is left out; a role phrase whose object is the first word
+     of a longer CRF person (للسفير كلاوس ايبرمان) gives way to the name. On the same words
+     the CRF's LOC/ORG reading wins (جمهوری اسلامی acting: ORG), the link stays. A CRF name
+     alone is looked up in the KB;
   4. coreference: a later short form of a linked person (بوتين after فلاديمير بوتين) takes
      its id; unlinked names that repeat share `extra["group"]`.
 
@@ -28,8 +36,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import cache
-from importlib import resources
 
+from rasad.data import read_rows
 from rasad.document import Document, Entity
 from rasad.kb.base import ActorRecord, KnowledgeBase, NameEntry, load_kb
 from rasad.kb.gazetteer import (
@@ -57,6 +65,14 @@ AGREEMENT_WORDS = frozenset(match_key(w) for w in (
     "توافق", "توافقات", "توافقنامه", "قرارداد", "پیمان", "معاهده", "روند", "فرایند", "فرآیند",
     "اجرای", "اتفاق", "اتفاقية", "اتفاقيات", "معاهدة", "مسار", "صيغة", "تفاهمات", "بروتوكول"))
 JOINERS = frozenset({"و", "،", ","})
+# Words a CRF span may add to a KB name and still be that actor: what the actor is.
+DESCRIPTORS = frozenset(match_key(w) for w in (
+    "کشور", "خبرگزاری", "روزنامه", "شبکه", "شرکت", "گروه", "جنبش", "سازمان", "دولة", "بلاد",
+    "صحيفة", "جريدة", "وكالة", "شبكة", "قناة", "شركة", "مجموعة", "حركة", "منظمة"))
+# Titles the KB keeps in some names (سردار سلیمانی, الملك عبدالله) and NER leaves outside.
+HONORIFICS = frozenset(match_key(w) for w in (
+    "سردار", "ملک", "شیخ", "امیر", "سید", "حاج", "آقای", "الملك", "الشيخ", "الأمير", "السيد",
+    "الحاج", "سمو", "جلالة"))
 
 
 def annotate(doc: Document) -> Document:
@@ -223,10 +239,9 @@ def weak_names(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     """Name keys of rasad/data/kb/weak_names.tsv → languages where they are weak ("" = all)."""
     del kb  # one signature with ambiguous_names
     found: dict[str, set[str]] = defaultdict(set)
-    text = resources.files("rasad.data.kb").joinpath("weak_names.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith(("#", "name\t")):
-            name, lang = (line.split("\t") + [""])[:2]
+    for row in read_rows("kb", "weak_names.tsv"):
+        name, lang = (row + [""])[:2]
+        if name != "name":  # the header line
             found[match_key(name)].add(lang.strip())
     return {key: frozenset(langs) for key, langs in found.items()}
 
@@ -298,27 +313,34 @@ def _is_state_name(mention: Mention) -> bool:
 # --- CRF names -------------------------------------------------------------------------
 
 def merge_crf(mentions: list[Mention], crf: list[Entity], ctx: Context) -> list[Mention]:
-    """Mentions plus the CRF names that do not collide with them (see the module doc)."""
+    """Mentions plus the CRF names, the CRF's bounds kept where it read a name the KB
+    matched only part of (see the module doc)."""
     out = list(mentions)
     for entity in crf:
         hits = [m for m in out if m.start < entity.end and entity.start < m.end]
         if not hits:
             out.append(_crf_mention(entity, ctx))
             continue
-        inner = hits[0]
-        same = len(hits) == 1 and _token_range(entity, ctx) == (inner.first, inner.last)
-        if same and inner.weak and _confirms(entity, inner):
-            inner.weak = ""
-            inner.rule += ", confirmed by the CRF"
+        first, last = _token_range(entity, ctx)
+        if len(hits) == 1 and (hits[0].first, hits[0].last) == (first, last):
+            _agree(entity, hits[0])
             continue
-        if same:
-            continue  # the same words (والقاعدة, لكييف): the KB span leaves the proclitic out
-        if (len(hits) == 1 and inner.source == "kb" and entity.start <= inner.start
-                and inner.end <= entity.end and entity.end - entity.start > inner.end - inner.start):
-            wider = _wider(entity, inner, ctx)
-            if wider is not None:
-                out[out.index(inner)] = wider
+        new = (_around(entity, hits, ctx) or _after_title(entity, hits, ctx)
+               or _split_role(entity, hits, ctx))
+        if new:
+            out = [m for m in out if not any(m is h for h in hits)] + new
     return sorted(out, key=lambda m: m.start)
+
+
+def _agree(entity: Entity, inner: Mention) -> None:
+    """The same words as a KB match (والقاعدة, لكييف: the KB span leaves the proclitic out).
+    A weak match of a fitting type is confirmed; the CRF's LOC/ORG reading of a state or body
+    wins (جمهوری اسلامی acting is ORG, کاخ سفید the place is LOC): the link stays."""
+    if inner.weak and _confirms(entity, inner):
+        inner.weak = ""
+        inner.rule += ", confirmed by the CRF"
+    if {entity.type, inner.type} == {"LOC", "ORG"} and inner.kind == "name":
+        inner.type = entity.type
 
 
 def _confirms(entity: Entity, inner: Mention) -> bool:
@@ -356,38 +378,176 @@ def _link_crf(mention: Mention, entity: Entity, ctx: Context) -> bool:
     return True
 
 
-def _wider(entity: Entity, inner: Mention, ctx: Context) -> Mention | None:
-    """A CRF span around a KB match: kept when it can be linked or given a country."""
+def _around(entity: Entity, hits: list[Mention], ctx: Context) -> list[Mention] | None:
+    """A CRF name around shorter KB matches keeps its bounds (سلفان شالوم, not شالوم; كيني
+    ميلر, not the adjective كيني "Kenyan" + ميلر), linked when the KB name is the same
+    actor; None where the KB matches should stay: a list (فدراسیون روسیه و جمهوری
+    آذربایجان), a person in a government (دولت ترامپ), a word before a surname (نقاط
+    زيلينسكي, Zelensky's points)."""
     first, last = _token_range(entity, ctx)
+    if not all(h.source == "kb" or h.kind == "title" for h in hits) or not all(
+            first <= h.first and h.last <= last for h in hits):
+        return None
+    heads = [h for h in hits if h.kind == "name" and h.actor is not None]
+    if len(heads) > 1 and _coordinated_inside(hits, first, last, ctx):
+        return None
     wider = Mention(first, last, entity.start, entity.end, type=entity.type, source="crf",
                     confidence=entity.confidence, rule="crf")
     if _link_crf(wider, entity, ctx):
-        return wider
-    if entity.type == "PER" and inner.actor is not None and inner.actor.kind == "person":
-        if _same_person(wider, inner, ctx):
-            wider.link(inner.actor, confidence=min(entity.confidence, 0.85),
-                       rule=f"crf name around {inner.rule}")
-            wider.extra["link"] = "kb"
-        elif not _other_names(wider, inner, ctx):
-            return None  # نقاط زيلينسكي (Zelensky's points): a word, not another first name
-        return wider
-    if entity.type == "ORG" and inner.kind in ("name", "adjective") and inner.actor is not None \
-            and inner.actor.kind in ("state", "territory"):
+        return [wider]
+    if len(heads) != 1:
+        return [wider]  # only adjectives or titles (أشرف غاني), several names (شرکت بوش آلمان)
+    inner = heads[0]
+    if inner.actor.kind == "person":
+        return _around_person(wider, inner, ctx)
+    if entity.type == "ORG" and inner.actor.kind in ("state", "territory"):
         wider.country = inner.actor.country
         wider.rule = f"crf organization of {inner.actor.name_en}"
-        return wider
+    elif inner.actor.kind in CRF_KINDS.get(entity.type, ()) and inner.last == last \
+            and _descriptors_only(wider, hits, ctx):
+        wider.link(inner.actor, confidence=min(entity.confidence, 0.85),
+                   rule=f"crf name around {inner.rule}")
+        wider.extra["link"] = "kb"
+    return [wider]
+
+
+def _around_person(wider: Mention, inner: Mention, ctx: Context) -> list[Mention] | None:
+    if wider.type != "PER":
+        return None  # دولت ترامپ (the Trump administration): the person stays
+    if _same_person(wider, inner, ctx):
+        wider.link(inner.actor, confidence=min(wider.confidence, 0.85),
+                   rule=f"crf name around {inner.rule}")
+        wider.extra["link"] = "kb"
+        return [wider]
+    if inner.weak or inner.last < wider.last or _other_names(wider, inner, ctx) \
+            or _named_before(wider, inner, ctx):
+        return [wider]  # محمد جمالی پور, صالحی امیری, جيمس أوبراين: someone else
     return None
+
+
+def _named_before(wider: Mention, inner: Mention, ctx: Context) -> bool:
+    """Words before a KB surname that read as given names rather than a noun governing it
+    (نقاط زيلينسكي): two or more words (گلنار وکیل گیلانی), a سید name (سیدعباس), or a
+    patronymic (حمدان بن محمد بن راشد: Mohammed's son)."""
+    words = [t.norm for t in ctx.doc.tokens[wider.first:inner.first] if t.norm.isalpha()]
+    return len(words) > 1 or any(w.startswith(("سید", "سيد")) and len(w) > 4 for w in words)
+
+
+def _coordinated_inside(hits: list[Mention], first: int, last: int, ctx: Context) -> bool:
+    """A CRF span over names joined by و or a comma: a list the KB matches already split."""
+    inside = {k for h in hits for k in range(h.first, h.last + 1)}
+    return any(ctx.doc.tokens[k].norm in JOINERS for k in range(first, last + 1)
+               if k not in inside) or any(h.clitic.startswith("و") for h in hits[1:])
+
+
+def _descriptors_only(wider: Mention, hits: list[Mention], ctx: Context) -> bool:
+    """The CRF span adds only words saying what the actor is (کشور روسیه, خبرگزاری روسی
+    اسپوتنیک, صحيفة واشنطن بوست) to the KB name at its end."""
+    inside = {k for h in hits for k in range(h.first, h.last + 1)}
+    return all(match_key(ctx.doc.tokens[k].norm) in DESCRIPTORS
+               for k in range(wider.first, wider.last + 1) if k not in inside)
+
+
+def _after_title(entity: Entity, hits: list[Mention], ctx: Context) -> list[Mention] | None:
+    """A KB name that starts with a title (سردار سلیمانی, الملك عبدالله, الشيخ تميم) and a
+    CRF person starting after it: the CRF's bounds, the KB's actor. A KB organization name
+    ending in a nationality adjective the CRF leaves out (حزب الله اللبناني): the name and
+    the adjective, each linked."""
+    first, last = _token_range(entity, ctx)
+    if len(hits) != 1 or hits[0].source != "kb" or hits[0].actor is None:
+        return None
+    inner = hits[0]
+    if entity.type == "PER" and _titled(entity, inner, first, last, ctx):
+        return [_moved(inner, entity, first, last, "title left out")]
+    if (entity.type == "ORG" and inner.type == "ORG" and inner.first == first
+            and inner.last == last + 1 and inner.kind == "name"):
+        adjective = _adjective_at(last + 1, ctx)
+        if adjective is not None:
+            return [_moved(inner, entity, first, last, "nationality adjective left out"),
+                    adjective]
+    return None
+
+
+def _titled(entity: Entity, inner: Mention, first: int, last: int, ctx: Context) -> bool:
+    """The KB person's words before the CRF span are titles, and what the CRF adds after
+    the KB match (تميم بن حمد آل ثاني after الشيخ تميم) is a KB name of the same person."""
+    if inner.actor.kind != "person" or not inner.first < first <= inner.last:
+        return False
+    if not all(match_key(t.norm) in HONORIFICS for t in ctx.doc.tokens[inner.first:first]):
+        return False
+    return last <= inner.last or lookup(ctx.doc.text[entity.start:entity.end], "PER",
+                                        ctx) is inner.actor
+
+
+def _moved(inner: Mention, entity: Entity, first: int, last: int, why: str) -> Mention:
+    inner.first, inner.last, inner.start, inner.end = first, last, entity.start, entity.end
+    inner.rule += f", CRF bounds ({why})"
+    inner.clitic = ""
+    return inner
+
+
+def _adjective_at(k: int, ctx: Context) -> Mention | None:
+    """The token `k` as a KB nationality adjective of one state (اللبناني → Lebanon)."""
+    token = ctx.doc.tokens[k]
+    ids = adjective_index(ctx.kb).get(match_key(token.norm), ())
+    record = ctx.kb.get(ids[0]) if len(ids) == 1 else None
+    if record is None:
+        return None
+    return Mention(k, k, token.start, token.end, type="MISC", source="kb", actor=record,
+                   country=record.country, confidence=0.9, kind="adjective",
+                   rule=f"adjective «{token.norm}» after an organization's name")
+
+
+@cache
+def adjective_index(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """match_key of a state's adjective → actor ids."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for entry in kb.names():
+        if entry.is_adjective:
+            index[match_key(entry.name)].append(entry.actor_id)
+    return {key: tuple(dict.fromkeys(ids)) for key, ids in index.items()}
+
+
+def _split_role(entity: Entity, hits: list[Mention], ctx: Context) -> list[Mention] | None:
+    """A role phrase whose object is the first word of a longer CRF person (للسفير كلاوس
+    ايبرمان read as "ambassador of Laos" + ايبرمان): the title stays a title, the name wins."""
+    first, last = _token_range(entity, ctx)
+    if entity.type != "PER" or len(hits) != 1:
+        return None
+    role = hits[0]
+    obj = role.obj
+    if (role.source != "role" or obj is None or obj.first != first or role.first >= first
+            or last <= role.last):
+        return None
+    title_end = ctx.doc.tokens[first - 1].end
+    role.last, role.end, role.kind, role.obj = first - 1, title_end, "title", None
+    return [role, _crf_mention(entity, ctx)]
 
 
 def _same_person(wider: Mention, inner: Mention, ctx: Context) -> bool:
     """A longer name around a KB surname is that person only if its other words belong to
-    them too: جيمس أوبراين is not Robert O'Brien, whose KB names share only أوبراين."""
-    words = {match_key(w) for names in inner.actor.names.values() for n in names
+    them too, spelt alike up to vowel letters and the letters Arabic and Persian use for
+    G (سلفان = سيلفان, جيرهارد = غيرهارد): جيمس أوبراين is not Robert O'Brien, whose KB
+    names share only أوبراين."""
+    words = {skeleton(w) for names in inner.actor.names.values() for n in names
              for w in n.split()}
-    extra = [match_key(t.norm) for k, t in enumerate(ctx.doc.tokens[wider.first:wider.last + 1],
+    extra = [skeleton(t.norm) for k, t in enumerate(ctx.doc.tokens[wider.first:wider.last + 1],
                                                     wider.first)
              if not inner.first <= k <= inner.last and t.norm.isalpha()]
-    return not extra or any(w in words for w in extra)
+    return not extra or any(len(w) > 2 and w in words for w in extra)
+
+
+SKELETON = str.maketrans({**dict.fromkeys("اآأإوؤیيىئءةه", None),
+                          **dict.fromkeys("جگغق", "غ"), "ث": "س", "ذ": "ز", "ظ": "ز"})
+
+FOLD_G = str.maketrans(dict.fromkeys("جگغق", "غ"))
+
+
+@cache
+def skeleton(word: str) -> str:
+    """A transliterated name's consonants (vowel letters dropped, G letters folded)."""
+    key = match_key(word)
+    return key[:1].translate(FOLD_G) + key[1:].translate(SKELETON)
 
 
 def _other_names(wider: Mention, inner: Mention, ctx: Context) -> bool:

@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
+from rasad.data import read_rows
+
 Sentence = list[tuple[str, str]]
+
 
 _GLUED = re.compile(r"^(.+?)([BI][-_][A-Za-z_-]+|O)$")
 _BARE_TAG = re.compile(r"^(?:[BI][-_][A-Za-z_-]+|O)$")
@@ -25,13 +27,8 @@ _BARE_TAG = re.compile(r"^(?:[BI][-_][A-Za-z_-]+|O)$")
 @cache
 def tag_map(dataset: str) -> dict[str, str]:
     """Source class → rasad type for one dataset, from `tagmap.tsv`."""
-    raw = resources.files("rasad.data.ner").joinpath("tagmap.tsv").read_text("utf-8")
-    out: dict[str, str] = {}
-    for line in raw.splitlines():
-        if line and not line.startswith("#"):
-            name, source, target = line.split("\t")
-            if name == dataset:
-                out[source] = target
+    out = {source: target for name, source, target in read_rows("ner", "tagmap.tsv")
+           if name == dataset}
     if not out:
         raise ValueError(f"no tag mapping for dataset {dataset!r} in rasad/data/ner/tagmap.tsv")
     return out

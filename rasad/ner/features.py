@@ -17,9 +17,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Protocol
 
+from rasad.data import read_rows
 from rasad.text.normalize import match_key, normalize_str
 
 ZWNJ = "\u200c"
@@ -122,14 +122,8 @@ def _length_bucket(n: int) -> str:
 @cache
 def triggers(lang: str) -> dict[str, str]:
     """Title and head-noun triggers by stem, from `rasad/data/ner/triggers.tsv`."""
-    raw = resources.files("rasad.data.ner").joinpath("triggers.tsv").read_text("utf-8")
-    out: dict[str, str] = {}
-    for line in raw.splitlines():
-        if line and not line.startswith("#"):
-            row_lang, word, kind = line.split("\t")
-            if row_lang == lang:
-                out[_stem(lang, normalize_str(word))] = kind
-    return out
+    return {_stem(lang, normalize_str(word)): kind
+            for row_lang, word, kind in read_rows("ner", "triggers.tsv") if row_lang == lang}
 
 
 def _stem(lang: str, norm: str) -> str:

@@ -13,8 +13,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
+from rasad.data import read_rows
 from rasad.text.normalize import ZWNJ, normalize_str, words_key
 
 LANGS = ("fa", "ar")
@@ -59,8 +59,7 @@ class Lexicon:
 
 
 def _rows(name: str) -> list[list[str]]:
-    raw = resources.files("rasad.data.quantity").joinpath(name).read_text("utf-8")
-    return [line.split("\t") for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+    return read_rows("quantity", name)
 
 
 def _for(lang: str, row_lang: str) -> bool:

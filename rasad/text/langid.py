@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
+from rasad.data import read_rows
 from rasad.document import Document
 
 LANGS = ("fa", "ar", "other")
@@ -79,9 +79,7 @@ class Evidence(NamedTuple):
 
 @cache
 def _wordlist(name: str) -> frozenset[str]:
-    raw = resources.files("rasad.data.text").joinpath(name).read_text("utf-8")
-    return frozenset(_fold(line.strip()) for line in raw.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(_fold(row[0].strip()) for row in read_rows("text", name))
 
 
 @cache

@@ -25,7 +25,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from rasad.data import read_rows
 
 ZWNJ = "\u200c"
 
@@ -39,11 +40,8 @@ def _table() -> dict[int, str | None]:
         folded = unicodedata.normalize("NFKC", chr(cp))
         if folded != chr(cp) and not folded.isspace():
             table[cp] = folded
-    raw = resources.files("rasad.data.text").joinpath("charmap.tsv").read_text("utf-8")
-    for line in raw.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        source, target = (line.split("\t") + [""])[:2]
+    for row in read_rows("text", "charmap.tsv"):
+        source, target = (row + [""])[:2]
         for cp in _codepoints(source):
             table[cp] = "".join(chr(c) for c in _codepoints(target)) or None
     # One more pass so that chains resolve: ﻱ (presentation) → ي → ی.

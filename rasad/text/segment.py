@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cache
-from importlib import resources
 from itertools import accumulate, repeat
 from operator import sub
 
+from rasad.data import read_rows
 from rasad.document import Document, Sentence, Token
 from rasad.text import langid
 from rasad.text.normalize import ZWNJ, normalize, normalize_str
@@ -47,9 +47,8 @@ _ELLIPSIS_AFTER = frozenset({"و", "یا", "او", "أو", "،", ","})  # "X, Y 
 
 @cache
 def _abbreviations() -> frozenset[str]:
-    raw = resources.files("rasad.data.text").joinpath("abbreviations.txt").read_text("utf-8")
-    return frozenset(normalize_str(line.strip()).casefold() for line in raw.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(normalize_str(row[0].strip()).casefold()
+                     for row in read_rows("text", "abbreviations.txt"))
 
 
 def _sentence_cuts(text: str) -> list[int]:

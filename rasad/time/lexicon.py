@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 
+from rasad.data import read_rows
 from rasad.text.normalize import normalize_str
 
 _GAPS = re.compile(r"[ \u200c]+")
@@ -31,11 +31,9 @@ def langs(lang: str | None) -> tuple[str, ...]:
 @cache
 def table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of a TSV lexicon: `#` lines are comments, the first other line names the columns."""
-    raw = resources.files("rasad.data.time").joinpath(name).read_text("utf-8")
-    lines = [line for line in raw.splitlines() if line and not line.startswith("#")]
-    header = lines[0].split("\t")
-    return tuple(dict(zip(header, (line.split("\t") + [""] * len(header))[:len(header)], strict=True))
-                 for line in lines[1:])
+    header, *lines = read_rows("time", name)
+    return tuple(dict(zip(header, (line + [""] * len(header))[:len(header)], strict=True))
+                 for line in lines)
 
 
 def rows(name: str, lang: str | None, **where: str) -> list[dict[str, str]]:

@@ -205,3 +205,73 @@ def test_crf_capital_alone_stands_for_its_state() -> None:
     doc = analyze("وصل الوفد إلى كييف أمس", "ar", crf=[("كييف", "LOC")])
     [ent] = doc.entities
     assert (ent.name_en, ent.extra.get("place")) == ("Ukraine", "Q1899")
+
+
+def named(doc: Document) -> list[tuple[str, str, str | None]]:
+    return [(doc.text[e.start:e.end], e.type, e.name_en) for e in doc.entities]
+
+
+@pytest.mark.parametrize("text, crf", [
+    ("قال الفنان اشرف عبد الباقي أمس", "اشرف عبد الباقي"),  # a weak KB first name inside
+    ("وقال سعيد محمد الكندي إن", "سعيد محمد الكندي"),  # الكندي "Canadian" only covers part
+    ("وسجل كيني ميلر هدف الفوز", "كيني ميلر"),  # not Kenyan + Leszek Miller
+    ("در برنامه سیدرضا صالحی امیری گفت", "سیدرضا صالحی امیری"),  # not Ali Akbar Salehi
+    ("آن باشیم . گلنار وکیل گیلانی گفت", "گلنار وکیل گیلانی"),  # not Yousaf Raza Gillani
+    ("وسمو الشيخ حمدان بن محمد بن راشد آل مكتوم", "حمدان بن محمد بن راشد آل مكتوم"),
+])
+def test_crf_person_around_a_kb_match_keeps_its_bounds(text: str, crf: str) -> None:
+    lang = "fa" if "گ" in text or "ی" in text else "ar"
+    doc = analyze(text, lang, crf=[(crf, "PER")])
+    assert named(doc) == [(crf, "PER", None)]
+
+
+def test_crf_person_spelt_otherwise_takes_the_kb_link() -> None:
+    doc = analyze("وقال سلفان شالوم أمس", "ar", crf=[("سلفان شالوم", "PER")])
+    assert named(doc) == [("سلفان شالوم", "PER", "Silvan Shalom")]  # KB: سيلفان شالوم
+    doc = analyze("أعرب المستشار جيرهارد شرودر عن", "ar", crf=[("جيرهارد شرودر", "PER")])
+    assert named(doc) == [("جيرهارد شرودر", "PER", "Gerhard Schröder")]  # KB: غيرهارد
+
+
+def test_title_of_a_kb_name_stays_outside_the_crf_name() -> None:
+    doc = analyze("التقى الملك عبدالله أمس", "ar", crf=[("عبدالله", "PER")])
+    assert named(doc) == [("عبدالله", "PER", "King Abdullah of Saudi Arabia")]
+    doc = analyze("هشدار سردار سلیمانی به", "fa", crf=[("سلیمانی", "PER")])
+    assert named(doc) == [("سلیمانی", "PER", "Qasem Soleimani")]
+
+
+def test_nationality_adjective_after_an_organization_is_its_own_mention() -> None:
+    doc = analyze("بمساعدة حزب الله اللبناني لمواجهة", "ar", crf=[("حزب الله", "ORG")])
+    assert named(doc) == [("حزب الله", "ORG", "Hezbollah"), ("اللبناني", "MISC", "Lebanon")]
+
+
+def test_role_object_inside_a_longer_crf_name_gives_way() -> None:
+    # للسفير كلاوس: ك + لاوس (Laos) would make "the ambassador of Laos".
+    doc = analyze("خلال استقبالها للسفير كلاوس ايبرمان رئيس بعثة", "ar",
+                  crf=[("كلاوس ايبرمان", "PER")])
+    assert named(doc) == [("كلاوس ايبرمان", "PER", None)]
+
+
+def test_crf_place_around_a_state_links_only_as_the_country_itself() -> None:
+    assert named(analyze("جایزه ویژه کشور روسیه را", "fa", crf=[("کشور روسیه", "LOC")])) == [
+        ("کشور روسیه", "LOC", "Russia")]
+    assert named(analyze("آبهای دریای عمان امروز", "fa", crf=[("دریای عمان", "LOC")])) == [
+        ("دریای عمان", "LOC", None)]
+
+
+def test_crf_organization_with_a_conjunction_keeps_its_bounds() -> None:
+    text = "رئیس اتاق بازرگانی و صنایع و معادن ایران گفت"
+    doc = analyze(text, "fa", crf=[("اتاق بازرگانی و صنایع و معادن ایران", "ORG")])
+    [ent] = doc.entities
+    assert (doc.text[ent.start:ent.end], ent.kb_id, ent.country) == (
+        "اتاق بازرگانی و صنایع و معادن ایران", None, "IRN")
+
+
+def test_crf_list_of_states_keeps_the_kb_names() -> None:
+    text = "فدراسیون روسیه و جمهوری آذربایجان توافق کردند"
+    doc = analyze(text, "fa", crf=[("فدراسیون روسیه و جمهوری آذربایجان", "ORG")])
+    assert [n for _, _, n in named(doc)] == ["Russia", "Azerbaijan"]
+
+
+def test_crf_type_of_a_state_acting_wins_and_keeps_the_link() -> None:
+    doc = analyze("واقعیات جمهوری اسلامی ایران که", "fa", crf=[("جمهوری اسلامی ایران", "ORG")])
+    assert named(doc) == [("جمهوری اسلامی ایران", "ORG", "Iran")]
