@@ -8,7 +8,7 @@ overlap (ANERcorp tags whole tokens with proclitics attached, the actors stage l
 `و`/`ب`/`ل` outside its spans), then scored entity-level, exact token span, PER/LOC/ORG,
 as eval_ner.py scores the CRF alone.
 
-Not scored: MISC (adjectives such as روسی, الروسية) and role phrases (`extra["role"]`, e.g.
+Not scored: MISC (adjectives such as روسی, الروسية) and role phrases (`extra["source"] == "role"`, e.g.
 «رئیس جمهور روسیه»): the actors stage reports a role phrase as one entity and does not also
 report the country or organization inside it, which PEYMA and ANERcorp tag. Those gold
 names count as misses; the number of gold entities inside role phrases is printed.
@@ -85,7 +85,7 @@ def run(lang: str, shared: Path, *, doc_size: int) -> dict:
             span = token_span(ent, starts, ends)
             if span is None:
                 continue
-            if ent.extra.get("role"):
+            if ent.extra.get("source") == "role":
                 roles.append(span)
             elif ent.type in TYPES:
                 spans.append((ent.type, *span))
