@@ -47,7 +47,7 @@ def analyze(
     files: Annotated[list[str] | None, typer.Argument(help="Files or folders; '-' or nothing reads standard input.")] = None,
     lang: Annotated[str | None, typer.Option(help="fa or ar: skip language identification.")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date (ISO), anchors relative dates.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, json or pretty.")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (one line per document), json (an object for one input, a list for several) or pretty.")] = "jsonl",
     strict: Annotated[bool, typer.Option(help="Stop at the first bad input or failing stage.")] = False,
 ) -> None:
     """Analyse documents and print them in the output contract (one per input)."""
@@ -60,6 +60,8 @@ def analyze(
         raise typer.BadParameter("choose jsonl, json or pretty", param_hint="--format")
     if lang not in (None, "fa", "ar"):
         raise typer.BadParameter("choose fa or ar", param_hint="--lang")
+    if published is not None:
+        published = _iso_date(published)
     report = IngestReport()
     docs = iter_documents(files or ["-"], report=report, dedup=False, strict=strict)
     results = default_pipeline().pipe(_with_overrides(docs, lang=lang, published=published),
@@ -77,6 +79,19 @@ def analyze(
         err_console.print(f"[yellow]{problem.level}[/yellow] {problem}")
     if failures or report.errors:
         raise typer.Exit(PARTIAL if report.documents else FAILED)
+
+
+def _iso_date(value: str) -> str:
+    """A publication date as ISO YYYY-MM-DD (or YYYY-MM, YYYY), or a usage error."""
+    from datetime import date
+
+    padded = {4: value + "-01-01", 7: value + "-01"}.get(len(value), value)
+    try:
+        date.fromisoformat(padded)
+    except ValueError as error:
+        raise typer.BadParameter(f"{value!r} is not an ISO date such as 2024-04-22",
+                                 param_hint="--published") from error
+    return value
 
 
 def _with_overrides(docs, *, lang: str | None, published: str | None):  # noqa: ANN001, ANN202
@@ -107,6 +122,10 @@ def run_command(
     glob: Annotated[str | None, typer.Option(help="Only files matching this pattern, e.g. '*.html'.")] = None,
 ) -> None:
     """Ingest, analyse and store a corpus; re-running resumes without storing anything twice."""
+    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    if len(missing) == len(paths):
+        err_console.print(f"[red]error[/red] no such file or folder: {', '.join(missing)}")
+        raise typer.Exit(FAILED)
     summary = _run_into(db, paths, workers=workers, glob=glob)
     raise typer.Exit(PARTIAL if summary.problems else OK)
 
@@ -168,8 +187,8 @@ def _run_into(db: Path, paths: list[str], *, workers: int, glob: str | None):  #
         summary = run(paths, conn=conn, pipeline=default_pipeline(), workers=workers,
                       glob=glob, progress=progress.update)
     console.print(run_summary_view(summary, db=db))
-    if not summary.outcomes and not summary.problems:
-        err_console.print("[yellow]no documents found[/yellow] in " + ", ".join(paths))
+    if not summary.outcomes:
+        err_console.print("[yellow]no documents could be read[/yellow] from " + ", ".join(paths))
         raise typer.Exit(FAILED)
     return summary
 

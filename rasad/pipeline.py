@@ -42,11 +42,13 @@ STAGES: dict[str, Stage] = {
     for stage in (
         Stage("language", "rasad.text.langid:annotate", (), ("lang",)),
         Stage("segment", "rasad.text.segment:annotate", ("lang",), ("sentences", "tokens")),
-        Stage("ner", "rasad.ner.tagger:annotate", ("lang", "sentences", "tokens"), ("entities",)),
+        # times before actors: it infers a missing publication date, which dates role phrases.
+        Stage("times", "rasad.time:annotate", ("lang",), ("times", "published")),
+        Stage("quantities", "rasad.quantity:annotate", ("lang",), ("quantities",)),
+        Stage("ner", "rasad.ner.tagger:annotate", ("lang", "sentences", "tokens"),
+              ("entities",)),
         Stage("actors", "rasad.kb.link:annotate", ("lang", "sentences", "tokens", "entities"),
               ("entities", "actors")),
-        Stage("times", "rasad.time:annotate", ("lang",), ("times",)),
-        Stage("quantities", "rasad.quantity:annotate", ("lang",), ("quantities",)),
     )
 }
 DEFAULT_STAGES: tuple[str, ...] = tuple(STAGES)

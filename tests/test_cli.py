@@ -113,3 +113,44 @@ def test_demo_stores_the_sample_corpus(tmp_path: Path) -> None:
     data = json.loads(runner.invoke(app, ["stats", "--db", str(db), "--json"]).stdout)
     assert data["documents"] >= 10
     assert set(data["languages"]) == {"fa", "ar"}
+
+
+def test_analyze_rejects_a_publication_date_that_is_not_iso() -> None:
+    for bad in ("yesterday", "2024-13-45"):
+        result = runner.invoke(app, ["analyze", "--published", bad], input="روسیه")
+        assert result.exit_code == 2, bad
+
+
+def test_an_inferred_publication_date_dates_role_phrases() -> None:
+    result = runner.invoke(app, ["analyze"],
+                           input="قال الرئيس الروسي الثلاثاء 9 أغسطس 2016 إن العلاقات جيدة.")
+    data = json.loads(result.stdout)
+    assert data["published"] == "2016-08-09" and data["published_source"].startswith("inferred")
+    assert data["entities"][0]["name_en"] == "Vladimir Putin"
+
+
+def test_run_on_missing_paths_exits_1_without_a_database(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    result = runner.invoke(app, ["run", str(tmp_path / "nothere"), "--db", str(db)])
+    assert result.exit_code == 1 and not db.exists()
+    assert "nothere" in result.stderr
+
+
+def test_run_with_only_unreadable_inputs_exits_1(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["run", str(folder), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 1
+
+
+def test_rerun_does_not_inflate_the_problem_count(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("روسیه و ترکیه توافق کردند.", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    db = tmp_path / "x.db"
+    for _ in range(2):
+        assert runner.invoke(app, ["run", str(folder), "--db", str(db)]).exit_code == 3
+    stats = json.loads(runner.invoke(app, ["stats", "--db", str(db), "--json"]).stdout)
+    assert stats["problems"] == 1 and stats["documents"] == 1

@@ -46,7 +46,8 @@ def _names(record: ActorRecord, lang: str | None = None) -> str:
 
 def _records_table(records: list[ActorRecord], *, title: str, lang: str | None = None) -> Table:
     table = Table(title=title, title_justify="left")
-    for column in ("id", "kind", "name_en", "country", "sector", "names"):
+    table.add_column("id", no_wrap=True, min_width=max((len(r.id) for r in records), default=2))
+    for column in ("kind", "name_en", "country", "sector", "names"):
         table.add_column(column, overflow="fold")
     for r in records:
         table.add_row(r.id, r.kind, r.name_en, r.country or "—", r.sector or "—", _names(r, lang))
@@ -212,7 +213,10 @@ def entities_command(
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     table = Table(title=f"actors in {db}", title_justify="left")
-    for column in ("kb_id", "name", "country", "types", "mentions", "documents"):
+    # Ids stay whole: they are what `rasad kb show` takes.
+    table.add_column("kb_id", no_wrap=True,
+                     min_width=max((len(r["kb_id"] or "(unlinked)") for r in rows), default=5))
+    for column in ("name", "country", "types", "mentions", "documents"):
         table.add_column(column, justify="right" if column in ("mentions", "documents") else "left")
     for r in rows:
         table.add_row(r["kb_id"] or "(unlinked)", r["name"] or "—", r["country"] or "—",

@@ -113,9 +113,14 @@ def find_entities(doc: Document) -> list[Entity]:
 
 
 def annotate(doc: Document) -> Document:
-    """Add CRF entities to `doc`, skipping any that overlap an entity already there."""
+    """Add CRF entities to `doc`, skipping any that overlap an entity already there, and
+    any inside a quantity (the currency of «3 مليارات دولار» is a unit, not a name)."""
     taken = sorted((e.start, e.end) for e in doc.entities)
+    amounts = [(q.start, q.end) for q in doc.quantities]
     for ent in find_entities(doc):
-        if not any(s < ent.end and ent.start < e for s, e in taken):
-            doc.add(ent)
+        if any(s < ent.end and ent.start < e for s, e in taken):
+            continue
+        if any(s <= ent.start and ent.end <= e for s, e in amounts):
+            continue
+        doc.add(ent)
     return doc

@@ -102,7 +102,8 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
     out.update({
         "duplicates": one("SELECT count(*) FROM duplicates"),
         "runs": one("SELECT count(*) FROM runs"),
-        "problems": one("SELECT count(*) FROM problems"),
+        # One per distinct input and message: a re-run records its problems again, per run.
+        "problems": one("SELECT count(*) FROM (SELECT DISTINCT origin, message FROM problems)"),
         "schema_version": schema_version(conn),
         **_file_sizes(conn),
     })

@@ -116,3 +116,14 @@ def test_unknown_language_is_an_error() -> None:
 
 def test_model_is_loaded_once() -> None:
     assert load_tagger("fa") is load_tagger("fa")
+
+
+def test_a_currency_inside_an_amount_is_not_a_name() -> None:
+    from rasad import analyze
+
+    doc = analyze("وقدمت الكويت 3 مليارات دولار و70 مليار يورو لدعم اللاجئين في السودان.", lang="ar")
+    money = [(q.start, q.end) for q in doc.quantities if q.kind == "money"]
+    assert money, "the amounts themselves are found"
+    inside = [doc.text[e.start:e.end] for e in doc.entities
+              if any(s <= e.start and e.end <= t for s, t in money)]
+    assert inside == []
