@@ -9,6 +9,7 @@ finishes the job without storing anything twice.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections import Counter
@@ -61,7 +62,8 @@ def run(paths: Sequence[str], *, conn: sqlite3.Connection, pipeline: Pipeline,
         notify("problem", problem)
 
     report = IngestReport()
-    docs = iter_documents(paths, glob=glob, errors=on_problem, report=report, dedup=False)
+    docs = iter_documents(paths, glob=glob, errors=on_problem, report=report, dedup=False,
+                          skip=_database_files(conn))
     held_back: list[Document] = []  # in-run duplicates, recorded once their original is stored
     fresh = _new_documents(docs, conn=conn, summary=summary, held_back=held_back, notify=notify)
     for chunk in _chunks(pipeline.pipe(fresh, workers=workers), BATCH_SIZE):
@@ -125,6 +127,15 @@ def _problem_recorder(conn: sqlite3.Connection, summary: RunSummary) -> Callable
         record_problem(conn, summary.run_id, message=message, origin=doc.meta.get("origin"),
                        doc_id=doc.id)
     return record
+
+
+def _database_files(conn: sqlite3.Connection) -> frozenset[str]:
+    """The files of the database being written, so a run inside its corpus folder skips them."""
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    if not path:
+        return frozenset()
+    real = os.path.realpath(path)
+    return frozenset(real + suffix for suffix in ("", "-wal", "-shm", "-journal"))
 
 
 def _stored(conn: sqlite3.Connection, doc_id: str, digest: str) -> bool:

@@ -129,3 +129,12 @@ def test_parallel_workers_store_the_same_as_one(tmp_path: Path, workers: int) ->
     assert one.counts == many.counts
     sql = "SELECT group_concat(id || ':' || n_sentences) FROM (SELECT * FROM documents ORDER BY id)"
     assert count(tmp_path / "one.db", sql) == count(tmp_path / "many.db", sql)
+
+
+def test_a_run_inside_its_corpus_folder_skips_its_own_database(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("قال الرئيس الروسي إن العلاقات جيدة.", encoding="utf-8")
+    db = tmp_path / "rasad.db"
+    for _ in range(2):
+        summary = run([str(tmp_path)], conn=connect(db), pipeline=Pipeline(PIPELINE))
+        assert summary.problems == [], summary.problems
+    assert count(db, "SELECT count(*) FROM documents") == 1

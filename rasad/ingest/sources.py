@@ -36,7 +36,7 @@ _HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)
 def iter_documents(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *,
                    glob: str | None = None, errors: ProblemSink = None,
                    report: IngestReport | None = None, dedup: bool = True,
-                   strict: bool = False) -> Iterator[Document]:
+                   strict: bool = False, skip: frozenset[str] = frozenset()) -> Iterator[Document]:
     """Documents from files, folders (recursive, sorted) and "-" (standard input, as text).
 
     Problems go to `report` (an `IngestReport`, which also counts documents by format and
@@ -49,7 +49,7 @@ def iter_documents(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[s
     seen = Deduplicator() if dedup else None
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
-    for origin, path in iter_files(paths, glob=glob, report=report):
+    for origin, path in iter_files(paths, glob=glob, report=report, skip=skip):
         for doc in _read_reported(origin, path, report=report):
             doc.meta["content_hash"] = content_hash(doc.text)
             first = seen.first_origin(doc) if seen is not None else None

@@ -19,11 +19,13 @@ STDIN = "-"
 
 
 def iter_files(paths: Iterable[str | os.PathLike[str]], *, report: IngestReport,
-               glob: str | None = None) -> Iterator[tuple[str, Path | None]]:
+               glob: str | None = None,
+               skip: frozenset[str] = frozenset()) -> Iterator[tuple[str, Path | None]]:
     """(origin, path) for each input file; `("-", None)` stands for standard input.
 
     `glob` filters the files found inside folders, by name or by path below the folder
-    (`*.jsonl`, `fa/*.html`, `**/*.txt`).
+    (`*.jsonl`, `fa/*.html`, `**/*.txt`). Files whose real path is in `skip` are passed over
+    (the database a run writes into, when it sits inside the corpus folder).
     """
     for raw in paths:
         if str(raw) == STDIN:
@@ -36,7 +38,8 @@ def iter_files(paths: Iterable[str | os.PathLike[str]], *, report: IngestReport,
             report.problem(str(path), f"cannot be reached ({e.strerror or e}); skipped")
             continue
         if is_dir:
-            yield from _walk(path, path, glob=glob, report=report, seen=set())
+            found = _walk(path, path, glob=glob, report=report, seen=set())
+            yield from ((o, p) for o, p in found if os.path.realpath(p) not in skip)
         elif exists:
             yield str(path), path
         else:
