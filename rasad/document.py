@@ -210,13 +210,6 @@ class Document:
             raise ValueError(f"{what} [{start}:{end}] lies outside document {self.id} "
                              f"of {len(self.text)} characters")
 
-    def sentence_of(self, offset: int) -> int | None:
-        """Index of the sentence that contains `offset`, or None."""
-        for i, sent in enumerate(self.sentences):
-            if sent.start <= offset < sent.end:
-                return i
-        return None
-
     def to_dict(self) -> dict[str, Any]:
         """The contract shape (see rasad/schema/document.schema.json)."""
         out: dict[str, Any] = {

@@ -10,7 +10,6 @@ rasad stays cheap and heavy resources load only for the stages in use.
 from __future__ import annotations
 
 import importlib
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -127,7 +126,3 @@ def _run_in_worker(doc: Document, strict: bool) -> Document | Failure:
     if isinstance(result, Document):
         result.__dict__.pop("normalized", None)  # a cache: cheaper to rebuild than to pickle back
     return result
-
-
-def default_workers() -> int:
-    return max(1, (os.cpu_count() or 1))

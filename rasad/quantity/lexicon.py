@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from rasad.data import read_rows
+from rasad.text.langid import identify
 from rasad.text.normalize import ZWNJ, normalize_str, words_key
 
 LANGS = ("fa", "ar")
@@ -143,7 +144,6 @@ def number_key(word: str) -> str:
 
 
 def guess_lang(text: str) -> str:
-    """fa or ar from letters only one of them uses, for callers that pass no language."""
-    fa = sum(text.count(ch) for ch in "پچژگیک")
-    ar = sum(text.count(ch) for ch in "ةىيك") + text.count(" ال")
-    return "ar" if ar > fa else "fa"
+    """fa or ar for callers that pass no language: rasad's language id, Persian otherwise."""
+    lang = identify(text, prior="fa")
+    return lang if lang in LANGS else "fa"
