@@ -4,7 +4,7 @@ The anchor is `doc.published` when the metadata gave it. Otherwise it is inferre
 text: a full date (day, month, year) in the first lines is a dateline; failing that, the
 first full date of the article stands in. An inferred anchor is written back to
 `doc.published` (with `doc.meta["published_source"] = "inferred:dateline"` or
-`"inferred:first_date"` and `doc.meta["published_inferred"]`), and every time resolved
+`"inferred:first_date"`), and every time resolved
 against it carries `"inferred": true`. With no anchor at all, relative expressions keep
 value None and a reason: nothing is guessed.
 """
@@ -92,7 +92,6 @@ def annotate(doc: Document) -> Document:
         if iso:
             doc.published, anchor, inferred = iso, date.fromisoformat(iso), True
             doc.meta["published_source"] = f"inferred:{how}"
-            doc.meta["published_inferred"] = iso
     doc.times = []
     for atom in atoms:
         doc.add(_record(atom, resolve(atom, anchor, lang), norm, inferred=inferred))
