@@ -83,14 +83,12 @@ def analyze(
 
 def _iso_date(value: str) -> str:
     """A publication date as ISO YYYY-MM-DD (or YYYY-MM, YYYY), or a usage error."""
-    from datetime import date
+    from rasad.document import iso_day
 
     padded = {4: value + "-01-01", 7: value + "-01"}.get(len(value), value)
-    try:
-        date.fromisoformat(padded)
-    except ValueError as error:
+    if iso_day(padded) is None:
         raise typer.BadParameter(f"{value!r} is not an ISO date such as 2024-04-22",
-                                 param_hint="--published") from error
+                                 param_hint="--published")
     return value
 
 

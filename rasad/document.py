@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field, fields
+from datetime import date
 from functools import cached_property
 from typing import Any, ClassVar
 
@@ -156,6 +157,19 @@ RECORD_TYPES: dict[str, type[Record]] = {cls.layer: cls for cls in (Entity, Time
 
 def _names(cls: type) -> set[str]:
     return {f.name for f in fields(cls)}
+
+
+def iso_day(value: str | date | None) -> date | None:
+    """The day of an ISO date or datetime string (a `date` passes); None if absent or unreadable.
+
+    `published` is kept as given ("2016-08-09T10:00:00Z"); stages that date things use this.
+    """
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
 
 
 def document_id(text: str, **meta: str | None) -> str:

@@ -8,7 +8,7 @@ from importlib import resources
 import jsonschema
 import pytest
 
-from rasad.document import Actor, Document, Entity, Quantity, Quote, Sentence, Time
+from rasad.document import Actor, Document, Entity, Quantity, Quote, Sentence, Time, iso_day
 
 TEXT = "قال الرئيس الروسي فلاديمير بوتين الثلاثاء 9 أغسطس/آب 2016.\nروسیه ۴٫۳۵۸ میلیارد دلار داد."
 
@@ -86,3 +86,11 @@ def test_an_inferred_publication_date_says_so() -> None:
     assert data["published_source"] == "inferred:dateline"
     assert Document.from_dict(data).to_dict() == data
     assert "published_source" not in Document("x", published="2022-01-10").to_dict()
+
+
+@pytest.mark.parametrize("value, day", [("2016-08-09", "2016-08-09"),
+                                        ("2016-08-09T10:00:00+03:00", "2016-08-09"),
+                                        ("yesterday", None), (None, None)])
+def test_published_day(value: str | None, day: str | None) -> None:
+    parsed = iso_day(value)
+    assert (parsed.isoformat() if parsed else None) == day

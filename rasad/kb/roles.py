@@ -22,7 +22,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from rasad.document import Document
+from rasad.document import Document, iso_day
 from rasad.kb.base import ActorRecord, KnowledgeBase
 from rasad.kb.gazetteer import Gazetteer, PhraseMatch, PhraseTrie, load_gazetteer
 from rasad.kb.mention import Mention
@@ -88,18 +88,8 @@ class Context:
 
     @classmethod
     def of(cls, doc: Document, kb: KnowledgeBase) -> Context:
-        return cls(doc, kb, published_date(doc.published), [t.sentence for t in doc.tokens],
+        return cls(doc, kb, iso_day(doc.published), [t.sentence for t in doc.tokens],
                    [t.start for t in doc.tokens])
-
-
-def published_date(published: str | None) -> date | None:
-    """The day of an ISO date or datetime string; None when absent or unreadable."""
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
 
 
 def read_titles(text: str, *, source: str) -> list[tuple[str, str, str, str, str]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from rasad.document import Document, Time
+from rasad.document import Document, Time, iso_day
 from rasad.text.normalize import NormalizedText, normalize
 from rasad.time.atoms import Atom
 from rasad.time.combine import combine
@@ -33,16 +33,6 @@ def _lang(lang: str | None) -> str | None:
     return lang if lang in ("fa", "ar") else None
 
 
-def parse_anchor(value: str | date | None) -> date | None:
-    """The day of an ISO date or datetime string; None when absent or unreadable."""
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None
-
-
 def infer_from(atoms: list[Atom], text: str, lang: str | None) -> tuple[str | None, str]:
     """(ISO day, how) from a dateline or the first full date; (None, "none") if there is none."""
     head = text[:DATELINE_CHARS].split("\n")
@@ -60,7 +50,7 @@ def infer_from(atoms: list[Atom], text: str, lang: str | None) -> tuple[str | No
 
 def infer_published(doc: Document) -> tuple[str | None, str]:
     """The publication date: ("…", "metadata") when given, else inferred from the text."""
-    if parse_anchor(doc.published):
+    if iso_day(doc.published):
         return doc.published, "metadata"
     lang = _lang(doc.lang)
     return infer_from(extract(doc.normalized.text, lang), doc.normalized.text, lang)
@@ -78,7 +68,7 @@ def _record(atom: Atom, result: Result, norm: NormalizedText, *, inferred: bool)
 def find_times(text: str, *, lang: str | None = None, anchor: date | str | None = None) -> list[Time]:
     """Times in a raw string, offsets into that string (the pure API the tests use)."""
     norm, lang = normalize(text), _lang(lang)
-    day = parse_anchor(anchor)
+    day = iso_day(anchor)
     return [_record(a, resolve(a, day, lang), norm, inferred=False) for a in extract(norm.text, lang)]
 
 
@@ -86,7 +76,7 @@ def annotate(doc: Document) -> Document:
     """Fill `doc.times` (replacing earlier ones), inferring the publication date if missing."""
     norm, lang = doc.normalized, _lang(doc.lang)
     atoms = extract(norm.text, lang)
-    anchor, inferred = parse_anchor(doc.published), False
+    anchor, inferred = iso_day(doc.published), False
     if anchor is None and doc.published is None:
         iso, how = infer_from(atoms, norm.text, lang)
         if iso:

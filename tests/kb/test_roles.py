@@ -6,7 +6,7 @@ import pytest
 
 from rasad.document import Document, Entity
 from rasad.kb.link import annotate
-from rasad.kb.roles import Title, build_titles, published_date, read_titles
+from rasad.kb.roles import Title, build_titles, read_titles
 from rasad.text import segment
 
 
@@ -121,14 +121,6 @@ def test_title_table_rows_merge_roles() -> None:
     [title] = trie.root["رهبر"][""]
     assert isinstance(title, Title)
     assert (title.roles, title.rule, title.bare) == (("supreme_leader", "leader"), "t.tsv:2", False)
-
-
-@pytest.mark.parametrize("value, day", [("2016-08-09", "2016-08-09"),
-                                        ("2016-08-09T10:00:00+03:00", "2016-08-09"),
-                                        ("yesterday", None), (None, None)])
-def test_published_date(value: str | None, day: str | None) -> None:
-    parsed = published_date(value)
-    assert (parsed.isoformat() if parsed else None) == day
 
 
 def test_arabic_adjective_after_a_definite_noun_is_no_ministry() -> None:
