@@ -275,3 +275,20 @@ def test_crf_list_of_states_keeps_the_kb_names() -> None:
 def test_crf_type_of_a_state_acting_wins_and_keeps_the_link() -> None:
     doc = analyze("واقعیات جمهوری اسلامی ایران که", "fa", crf=[("جمهوری اسلامی ایران", "ORG")])
     assert named(doc) == [("جمهوری اسلامی ایران", "ORG", "Iran")]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a newspaper whose title is a city or a common word needs its head noun
+    ("نقلت صحيفة الرياض عن مصدر في الرياض", "ar",
+     [("صحيفة الرياض", "ORG", "Al Riyadh (newspaper)"), ("الرياض", "LOC", "Saudi Arabia")]),
+    ("به گزارش خبرگزاری ایلنا، روزنامه ایران نوشت که ایران آماده است", "fa",
+     [("خبرگزاری ایلنا", "ORG", "ILNA"), ("روزنامه ایران", "ORG", "Iran (newspaper)"),
+      ("ایران", "LOC", "Iran")]),
+    # the agency's full name is media; the bare adjective stays the state
+    ("وقالت وكالة الأنباء العمانية إن الحكومة العمانية رحبت", "ar",
+     [("وكالة الأنباء العمانية", "ORG", "Oman News Agency"), ("الحكومة العمانية", "ORG", "Oman")]),
+])
+def test_news_sources_are_media_actors(text: str, lang: str,
+                                       expected: list[tuple[str, str, str]]) -> None:
+    doc = analyze(text, lang, "2024-01-01")
+    assert [(doc.text[e.start:e.end], e.type, e.name_en) for e in doc.entities] == expected
