@@ -23,7 +23,7 @@ from functools import cache
 from importlib import resources
 
 from rasad.document import Document, iso_day
-from rasad.kb.base import ActorRecord, KnowledgeBase
+from rasad.kb.base import ActorRecord, KnowledgeBase, load_kb
 from rasad.kb.gazetteer import Gazetteer, PhraseMatch, PhraseTrie, load_gazetteer
 from rasad.kb.mention import Mention
 from rasad.text.clitics import candidate_stems
@@ -92,23 +92,29 @@ class Context:
                    [t.start for t in doc.tokens])
 
 
-def read_titles(text: str, *, source: str) -> list[tuple[str, str, str, str, str]]:
-    """(lang, phrase, role, notes, rule) rows of a role TSV (header and # comments skipped)."""
+TitleRow = tuple[str, str, str, str, str, str]  # lang, phrase, role, notes, rule, implies
+
+
+def read_titles(text: str, *, source: str) -> list[TitleRow]:
+    """(lang, phrase, role, notes, rule, implies) rows of a role TSV (header and # comments
+    skipped). `implies` is the optional fifth column: the code of the state or IGO a title
+    names without saying it (رهبر انقلاب → IRN)."""
     rows = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#") or line.startswith("lang\t"):
             continue
-        lang, phrase, role, notes = (line.split("\t") + ["", "", ""])[:4]
+        lang, phrase, role, notes, implies = (line.split("\t") + ["", "", "", ""])[:5]
         if phrase and role:
-            rows.append((lang, phrase.strip(), role.strip(), notes.strip(), f"{source}:{number}"))
+            rows.append((lang, phrase.strip(), role.strip(), notes.strip(), f"{source}:{number}",
+                         implies.strip()))
     return rows
 
 
-def build_titles(rows: list[tuple[str, str, str, str, str]],
-                 gazetteer: Gazetteer | None = None) -> PhraseTrie:
+def build_titles(rows: list[TitleRow], gazetteer: Gazetteer | None = None,
+                 kb: KnowledgeBase | None = None) -> PhraseTrie:
     """A phrase trie of `Title`s; rows with one phrase key merge their roles in file order."""
     merged: dict[str, Title] = {}
-    for lang, phrase, role, notes, rule in rows:
+    for lang, phrase, role, notes, rule, implies in rows:
         key = match_key(phrase)
         old = merged.get(key)
         if old is not None:
@@ -117,9 +123,10 @@ def build_titles(rows: list[tuple[str, str, str, str, str]],
             continue
         kind = SPECIAL_KINDS.get(role, "role")
         specific = len(words_key(phrase).split()) > 1 or (lang == "ar" and key.startswith("ال"))
+        stated = kb.by_code(implies) if kb is not None and implies else None
         merged[key] = Title(phrase, lang, (role,), kind, rule,
                             template=notes if kind == "body" else "", specific=specific,
-                            implied=_implied(phrase, lang, gazetteer))
+                            implied=stated.id if stated else _implied(phrase, lang, gazetteer))
     trie = PhraseTrie(inflected=False)
     for title in merged.values():
         trie.add(title.phrase, title)
@@ -154,7 +161,7 @@ def load_titles() -> PhraseTrie:
         path = files.joinpath(name)
         if path.is_file():
             rows += read_titles(path.read_text("utf-8"), source=name)
-    return build_titles(rows, load_gazetteer())
+    return build_titles(rows, load_gazetteer(), load_kb())
 
 
 def find_titles(doc: Document, *, titles: PhraseTrie | None = None) -> list[PhraseMatch]:

@@ -34,6 +34,10 @@ def entity(doc: Document, text: str) -> Entity:
     ("نخست وزیر ارمنستان گفت", "fa", "2024-05-13", "نخست وزیر ارمنستان", "Nikol Pashinyan"),
     ("معاون وزیر خارجه آمریکا گفت", "fa", "2022-01-09", "معاون وزیر خارجه آمریکا", "Wendy Sherman"),
     ("الرئيسُ الروسيُّ قال", "ar", "2023-06-28", "الرئيسُ الروسيُّ", "Vladimir Putin"),
+    # titles that name Iran without saying it (the `implies` column of roles.tsv)
+    ("رهبر انقلاب امروز گفت", "fa", "2024-01-01", "رهبر انقلاب", "Ali Khamenei"),
+    ("مقام معظم رهبری فرمودند", "fa", "2010-01-01", "مقام معظم رهبری", "Ali Khamenei"),
+    ("قال المرشد الأعلى إن", "ar", "2024-01-01", "المرشد الأعلى", "Ali Khamenei"),
     # Jordan's prime minister is also its defence minister; Gulf defence ministers before 2017
     ("قال وزير الدفاع الأردني إن", "ar", "2015-03-01", "وزير الدفاع الأردني", "Abdullah Ensour"),
     ("وزیر دفاع کویت گفت", "fa", "2015-03-01", "وزیر دفاع کویت", "Khaled Al-Jarrah Al-Sabah"),

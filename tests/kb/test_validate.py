@@ -105,8 +105,10 @@ def test_roles_tsv_names_known_roles():
     known = set(ROLE_ABBREV.values()) | {r.role for a in load_kb() for r in a.roles}
     text = resources.files("rasad.data.kb").joinpath("roles.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    assert rows[0] == ["lang", "phrase", "role", "notes"]
-    for lang, phrase, role, _notes in rows[1:]:
+    assert rows[0] == ["lang", "phrase", "role", "notes", "implies"]
+    codes = load_kb().codes()
+    for lang, phrase, role, _notes, *implies in rows[1:]:
         assert lang in ("fa", "ar") and match_key(phrase), phrase
         assert role in known, f"{phrase}: unknown role {role}"
+        assert not implies or implies[0] in codes, f"{phrase}: unknown code {implies}"
     assert len(rows) > 100
