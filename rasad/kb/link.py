@@ -33,6 +33,7 @@ confirmed by another mention of its state or by a state it is coordinated with (
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import cache
@@ -107,14 +108,38 @@ def _crf_entities(doc: Document) -> list[Entity]:
 # --- names ---------------------------------------------------------------------------
 
 def name_mentions(matches: list[PhraseMatch], ctx: Context) -> list[Mention]:
-    """One mention per gazetteer match, ambiguous names decided by the document's countries."""
+    """One mention per gazetteer match, ambiguous names decided by the document's countries.
+
+    A match inside a time expression is a weekday or month, not a place or person
+    (دوشنبه in «روز دوشنبه» is Monday, not Dushanbe; آذر in «۱۲ آذر» is the month)."""
+    times = [(t.start, t.end) for t in ctx.doc.times]
+    matches = [m for m in matches if not any(s <= m.start and m.end <= e for s, e in times)]
     known = _unambiguous_countries(matches, ctx.kb)
     out = []
     for match in matches:
         chosen = _choose(match, ctx, known)
-        if chosen is not None and not _names_agreement(match, chosen[1], ctx):
+        if chosen is not None and not _names_agreement(match, chosen[1], ctx) \
+                and not _verb_part(match, ctx):
             out.append(_name_mention(match, *chosen, ctx))
     return out
+
+
+# Persian light verbs (کردن، شدن) in the forms that follow the first part of a compound verb,
+# on match keys: ترک کرد (left), ترک می‌کند, ترک نشده‌اند; not شدیدا or کردها.
+_LIGHT_VERB = re.compile(r"(?:ن?می|ب|ن)?(?:کرد|کن|شد|شو)ه?"
+                         r"(?:م|ی|د|یم|ید|ند|ن|است|اند|ام|ای|ایم|اید)?")
+
+
+def _verb_part(match: PhraseMatch, ctx: Context) -> bool:
+    """A one-word Persian adjective reading that is the first part of a compound verb: ترک in
+    «تهران را ترک کرد» is "left", not "Turkish"."""
+    if match.last != match.first or not all(e.is_adjective for e in match.values):
+        return False
+    tokens, k = ctx.doc.tokens, match.last + 1
+    if k >= len(tokens) or tokens[k].sentence != tokens[match.first].sentence \
+            or _lang_at(ctx, match.first) != "fa":
+        return False
+    return _LIGHT_VERB.fullmatch(match_key(tokens[k].norm)) is not None
 
 
 def _names_agreement(match: PhraseMatch, record: ActorRecord, ctx: Context) -> bool:

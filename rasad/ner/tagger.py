@@ -114,9 +114,10 @@ def find_entities(doc: Document) -> list[Entity]:
 
 def annotate(doc: Document) -> Document:
     """Add CRF entities to `doc`, skipping any that overlap an entity already there, and
-    any inside a quantity (the currency of «3 مليارات دولار» is a unit, not a name)."""
+    any inside a quantity or a time (the currency of «3 مليارات دولار» is a unit, the
+    weekday of «روز دوشنبه» a day, not names)."""
     taken = sorted((e.start, e.end) for e in doc.entities)
-    amounts = [(q.start, q.end) for q in doc.quantities]
+    amounts = [(q.start, q.end) for q in (*doc.quantities, *doc.times)]
     for ent in find_entities(doc):
         if any(s < ent.end and ent.start < e for s, e in taken):
             continue

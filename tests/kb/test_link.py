@@ -292,3 +292,23 @@ def test_news_sources_are_media_actors(text: str, lang: str,
                                        expected: list[tuple[str, str, str]]) -> None:
     doc = analyze(text, lang, "2024-01-01")
     assert [(doc.text[e.start:e.end], e.type, e.name_en) for e in doc.entities] == expected
+
+
+def test_a_weekday_inside_a_time_is_no_capital() -> None:
+    from rasad.pipeline import Pipeline  # the times stage runs before actors
+
+    doc = Pipeline().analyze("وزیر روز دوشنبه به تهران رفت.", lang="fa", published="2024-05-05")
+    assert [doc.text[t.start:t.end] for t in doc.times] == ["روز دوشنبه"]
+    assert [(doc.text[e.start:e.end], e.name_en) for e in doc.entities] == [("تهران", "Iran")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("او تهران را ترک کرد", [("تهران", "LOC")]),  # ترک کرد: left
+    ("آنها کشور را ترک نکرده‌اند", []),
+    ("شهروندان ترک می‌گویند", [("ترک", "MISC")]),  # a verb after the adjective is not کردن
+    ("ارتش ترک شدیدا حمله کرد", [("ارتش ترک", "ORG")]),  # شدیدا is no light verb
+])
+def test_first_part_of_a_compound_verb_is_no_adjective(text: str,
+                                                       expected: list[tuple[str, str]]) -> None:
+    doc = analyze(text, "fa", "2024-05-05")
+    assert [(doc.text[e.start:e.end], e.type) for e in doc.entities] == expected
