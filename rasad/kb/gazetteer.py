@@ -99,7 +99,7 @@ class PhraseTrie:
         root, found, i = self.root, [], 0
         while i < len(view.tokens):
             match = None
-            if any(r in root for r in view.readings(i)):
+            if any(r in root for r in (*view.readings(i), *view.short_readings(i))):
                 match = self.match_at(view, i)
             if match is None:
                 i += 1
@@ -116,12 +116,13 @@ class PhraseTrie:
         إيرانية), then the longest reading (the least stripped)."""
         best = None
         lang = view.lang(i)
-        for stem in view.readings(i):
+        short = view.short_readings(i)
+        for stem in (*view.readings(i), *short):
             node = self.root.get(stem)
             if node is None:
                 continue
             found = _walk(node, view, i)
-            if found is None:
+            if found is None or (stem in short and found[0] == i):
                 continue
             rank = (found[0], _native(found[1], lang), len(stem))
             if best is None or rank > best[0]:
@@ -156,6 +157,14 @@ class TokenView:
     def readings(self, i: int, *, last: bool = False) -> tuple[str, ...]:
         """The token's key, then its clitic-stripped readings (cached per form)."""
         return _readings(self.tokens[i].norm, self.lang(i), last, self.inflected)
+
+    def short_readings(self, i: int) -> tuple[str, ...]:
+        """A two-letter stem after the Arabic conjunction (وشي، وبن), too short to stand alone
+        but the first word of a longer name: وشي جين بينغ, وبن سلمان."""
+        key = token_key(self.tokens[i].norm)
+        if len(key) == 3 and key[0] in "وف" and self.lang(i) in ("ar", None):
+            return (key[1:],)
+        return ()
 
 
 @lru_cache(maxsize=1 << 17)

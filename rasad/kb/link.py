@@ -418,6 +418,9 @@ def _around(entity: Entity, hits: list[Mention], ctx: Context) -> list[Mention] 
         return None
     wider = Mention(first, last, entity.start, entity.end, type=entity.type, source="crf",
                     confidence=entity.confidence, rule="crf")
+    lead = [h for h in hits if h.first == first and h.clitic]
+    if lead:  # وأمريكا اللاتينية: the KB match read the proclitic و, the CRF word-level span kept it
+        wider.start, wider.clitic = lead[0].start, lead[0].clitic
     if _link_crf(wider, entity, ctx):
         return [wider]
     if len(heads) != 1:

@@ -312,3 +312,23 @@ def test_first_part_of_a_compound_verb_is_no_adjective(text: str,
                                                        expected: list[tuple[str, str]]) -> None:
     doc = analyze(text, "fa", "2024-05-05")
     assert [(doc.text[e.start:e.end], e.type) for e in doc.entities] == expected
+
+
+@pytest.mark.parametrize("text, name, name_en", [
+    ("التقى بوتين وشي جين بينغ في موسكو", "شي جين بينغ", "Xi Jinping"),
+    ("واستقبل ترامب وبن سلمان في الرياض", "بن سلمان", "Mohammed bin Salman"),
+])
+def test_conjunction_before_a_two_letter_first_name_word(text: str, name: str,
+                                                         name_en: str) -> None:
+    doc = analyze(text, "ar", "2024-05-05")
+    assert (name, name_en) in [(doc.text[e.start:e.end], e.name_en) for e in doc.entities]
+
+
+def test_two_letter_stem_alone_is_no_name() -> None:
+    assert analyze("في عام وبن", "ar").entities == []
+
+
+def test_crf_name_around_a_kb_match_leaves_the_proclitic_out() -> None:
+    doc = analyze("تحدث عن أوروبا وأمريكا اللاتينية", "ar", crf=[("وأمريكا اللاتينية", "LOC")])
+    assert [(doc.text[e.start:e.end], e.type) for e in doc.entities] == [
+        ("أمريكا اللاتينية", "LOC")]
