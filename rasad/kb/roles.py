@@ -309,13 +309,21 @@ def _of(title: Title, mention: Mention) -> bool:
 
 def _fits(name: Mention, title: Title, serves_person: bool) -> bool:
     actor = name.actor
-    if actor is None:
+    if actor is None or _definite_before_noun(name, title):
         return False
     if actor.kind == "person":  # not دولت بایدن: the person's name stays a PER mention
         return serves_person
     if actor.kind in PLACE_KINDS:
         return True
     return actor.kind in ORG_KINDS and title.kind == "role"
+
+
+def _definite_before_noun(name: Mention, title: Title) -> bool:
+    """An Arabic title ending in a definite word governs no bare noun after it: «زار الرئيس
+    سلطنة عمان» is the president visiting Oman; «رئيس روسيا», «الرئيس الروسي» and
+    «الأمين العام للأمم المتحدة» (ل marks the object) are offices."""
+    return (title.lang == "ar" and title.phrase.split()[-1].startswith("ال")
+            and name.kind == "name" and not name.clitic.endswith("ل"))
 
 
 def _extend(mention: Mention, part: Mention) -> None:

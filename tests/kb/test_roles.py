@@ -166,3 +166,11 @@ def test_guterres_and_gcc() -> None:
     assert (ent.name_en, ent.extra["role"]) == ("António Guterres", "secretary_general")
     doc = analyze("وقال مجلس التعاون إن القمة ستعقد", "ar")
     assert [e.name_en for e in doc.entities] == ["Gulf Cooperation Council"]
+
+
+def test_definite_arabic_title_governs_no_bare_country_name() -> None:
+    doc = analyze("وزار الرئيس سلطنة عمان", "ar", "2024-05-05")
+    assert [(doc.text[e.start:e.end], e.type, e.name_en) for e in doc.entities] == [
+        ("سلطنة عمان", "LOC", "Oman")]
+    assert entity(analyze("قال رئيس روسيا", "ar", "2024-05-05"), "رئيس روسيا").name_en == \
+        "Vladimir Putin"  # the construct form (no article) does
