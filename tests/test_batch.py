@@ -7,6 +7,8 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -138,3 +140,50 @@ def test_a_run_inside_its_corpus_folder_skips_its_own_database(tmp_path: Path) -
         summary = run([str(tmp_path)], conn=connect(db), pipeline=Pipeline(PIPELINE))
         assert summary.problems == [], summary.problems
     assert count(db, "SELECT count(*) FROM documents") == 1
+
+
+def _state(pid: int) -> tuple[str, int] | None:
+    """(state letter, parent pid) of a process from /proc, or None when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return fields[0], int(fields[1])
+
+
+def _alive(pid: int) -> bool:
+    state = _state(pid)
+    return state is not None and state[0] != "Z"
+
+
+def _children(pid: int) -> list[int]:
+    """Live processes whose parent is `pid`."""
+    pids = (int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit())
+    return [c for c in pids if (s := _state(c)) and s[1] == pid and s[0] != "Z"]
+
+
+def _wait(condition: Callable[[], bool], seconds: float) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; prctl is Linux's")
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
+def test_stopping_a_parallel_run_leaves_no_workers(tmp_path: Path, how: int) -> None:
+    corpus = write_corpus(tmp_path / "in", 3000)
+    proc = subprocess.Popen([sys.executable, "-m", "rasad", "run", str(corpus), "--workers", "2",
+                             "--db", str(tmp_path / "r.db")],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        assert _wait(lambda: len(_children(proc.pid)) >= 2, 60), "workers never started"
+        workers = _children(proc.pid)
+        proc.send_signal(how)
+        proc.wait(timeout=60)  # Ctrl-C: the parent stops after the chunks already running
+        assert _wait(lambda: not any(map(_alive, workers)), 20), "workers outlived their parent"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
