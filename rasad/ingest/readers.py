@@ -156,7 +156,8 @@ def _jsonl_record(line: str, *, origin: str, encoding: str,
     try:
         record = json.loads(line)
     except json.JSONDecodeError as e:
-        report.problem(origin, f"not valid JSON ({e.msg} at column {e.colno}); line skipped")
+        what = e.msg.removesuffix(" at")  # "Invalid control character at": no doubled "at"
+        report.problem(origin, f"not valid JSON ({what} at column {e.colno}); line skipped")
         return
     problem = _record_problem(record)
     if problem:

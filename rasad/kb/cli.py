@@ -64,6 +64,10 @@ def list_command(
 ) -> None:
     """List actors, optionally of one kind or country."""
     kb = _kb(file)
+    kinds = sorted(kb.counts())
+    if kind is not None and kind not in kinds:
+        raise typer.BadParameter(f"no actors of kind {kind!r}; kinds: {', '.join(kinds)}",
+                                 param_hint="--kind")
     records = [r for r in kb if (kind is None or r.kind == kind)
                and (country is None or r.country == country.upper())]
     if as_json:

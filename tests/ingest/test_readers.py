@@ -151,3 +151,13 @@ def test_html_without_text(tmp_path):
     docs, report = ingest([tmp_path / "empty.html"])
     assert docs == []
     assert report.errors[0].message == "no article text found in the HTML page, skipped"
+
+
+def test_jsonl_control_character_message_reads_once(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"text": "روسیه\tو ترکیه"}\n', encoding="utf-8")  # a raw TAB inside a string
+    report = IngestReport()
+    assert list(read_jsonl(path, origin="bad.jsonl", report=report)) == []
+    [problem] = report.errors
+    assert str(problem) == ("bad.jsonl:1: not valid JSON (Invalid control character at column "
+                            "16); line skipped")

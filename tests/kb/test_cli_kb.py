@@ -42,6 +42,8 @@ def test_list_filters_by_kind_and_country() -> None:
     assert code == 0 and records and {r["kind"] for r in records} == {"igo"}
     code, out = run("kb", "list", "--kind", "state", "--country", "rus", "--json")
     assert [r["id"] for r in json.loads(out)] == ["Q159"]
+    code, out = run("kb", "list", "--kind", "nonsense")
+    assert code == 2 and "media" in out  # a usage error that lists the kinds
 
 
 def test_search_shows_records_and_the_role_reading() -> None:
