@@ -8,8 +8,8 @@ with Arabic yeh). All lines are read into memory first; then, in the same proces
   2. the pipeline, stage by stage, each stage timed on its own over the whole corpus.
 
 It prints documents/s, sentences/s and tokens/s per stage and per group of stages (the text
-layer = language + segment), each group's time as a ratio to the baseline, peak memory, and
-PASS/FAIL against the issues' targets. The machine is shared and noisy: compare ratios.
+layer = language + segment) and for writing the results to SQLite the way `rasad run` does,
+each time as a ratio to the baseline, peak memory, and PASS/FAIL against the issues' targets. The machine is shared and noisy: compare ratios.
 
     python bench/bench_pipeline.py [SHARED_DIR] [--stages language,segment,...] [--repeat N]
 
@@ -22,7 +22,9 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import sqlite3
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -30,8 +32,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from rasad.batch import BATCH_SIZE  # noqa: E402
 from rasad.document import Document  # noqa: E402
-from rasad.pipeline import DEFAULT_STAGES, STAGES  # noqa: E402
+from rasad.ingest.dedup import content_hash  # noqa: E402
+from rasad.pipeline import DEFAULT_STAGES, STAGES, settle  # noqa: E402
+from rasad.store import connect, save_batch  # noqa: E402
 
 # Groups of stages the issues set targets for (documents/s on one core).
 GROUPS: dict[str, tuple[tuple[str, ...], float]] = {
@@ -68,11 +73,15 @@ def baseline(lines: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def run_stages(lines: list[str], names: tuple[str, ...]) -> tuple[dict[str, float], int, int]:
-    """Seconds spent in each stage (document creation counts to the first), sentences, tokens."""
+def run_stages(lines: list[str], names: tuple[str, ...], *, store: sqlite3.Connection | None = None
+               ) -> tuple[dict[str, float], int, int]:
+    """Seconds spent in each stage (document creation counts to the first), sentences, tokens;
+    with `store`, also the seconds `save_batch` takes to write the analysed documents
+    (batches of 64, as `rasad run` writes them)."""
     functions = [(name, STAGES[name].load()) for name in names]
     seconds: dict[str, float] = defaultdict(float)
     sentences = tokens = 0
+    pending: list[Document] = []
     for line in lines:
         start = time.perf_counter()
         record = json.loads(line)
@@ -84,7 +93,20 @@ def run_stages(lines: list[str], names: tuple[str, ...]) -> tuple[dict[str, floa
             seconds[name] += time.perf_counter() - start
         sentences += len(doc.sentences)
         tokens += len(doc.tokens)
+        if store is not None:
+            pending.append(doc)
+            if len(pending) == BATCH_SIZE:
+                seconds["store (SQLite)"] += _save(store, pending)
+                pending = []
+    if store is not None and pending:
+        seconds["store (SQLite)"] += _save(store, pending)
     return seconds, sentences, tokens
+
+
+def _save(store: sqlite3.Connection, docs: list[Document]) -> float:
+    start = time.perf_counter()
+    save_batch(store, docs, hash_text=content_hash, batch_size=BATCH_SIZE)
+    return time.perf_counter() - start
 
 
 def report(n_docs: int, base: float, seconds: dict[str, float], sentences: int, tokens: int) -> None:
@@ -92,7 +114,7 @@ def report(n_docs: int, base: float, seconds: dict[str, float], sentences: int, 
     rows = [(name, (name,), None) for name in seconds]
     rows += [(group, names, target) for group, (names, target) in GROUPS.items()
              if all(n in seconds for n in names)]
-    rows.append(("all stages", tuple(seconds), None))
+    rows.append(("all stages", tuple(n for n in seconds if n in STAGES), None))
     for label, names, target in rows:
         spent = sum(seconds[n] for n in names)
         verdict = "" if target is None else f"  target {target:.0f}: " + (
@@ -115,10 +137,13 @@ def main() -> None:
     rss_before = rss_mb()
     started = time.perf_counter()
     run_stages(lines[:10], names)  # warm up: lexicons, models, the knowledge base
+    settle()  # as Pipeline does after its first document
     load_seconds = time.perf_counter() - started
     rss_loaded = rss_mb()
     base = min(baseline(lines) for _ in range(args.repeat))
-    runs = [run_stages(lines, names) for _ in range(args.repeat)]
+    with tempfile.TemporaryDirectory() as folder:
+        runs = [run_stages(lines, names, store=connect(Path(folder) / f"bench{i}.db"))
+                for i in range(args.repeat)]
     seconds, sentences, tokens = min(runs, key=lambda run: sum(run[0].values()))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
