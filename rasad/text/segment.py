@@ -6,7 +6,7 @@ boundary. A sentence ends at . ! ? ؟ ؛ … followed by space (with the closing
 brackets that follow it), and at every line break, so paragraphs are never glued. A period
 does not end a sentence after a single letter (`M.`, `أ.`), initials (`ق.م`, `ج.ا.ا`), a listed
 abbreviation, or a list number opening a line — except `م.`/`ق.م.` right after a year, which
-closes the sentence.
+closes the sentence unless a preposition or conjunction carries it on (`2023 م. في القاهرة`).
 
 Tokens are words (ZWNJ kept inside), numbers with their internal separators (`4.358`,
 `1,007`, `1402/05/12`) and single punctuation marks. `Token.norm` is the normalized form
@@ -90,8 +90,20 @@ def _ends_sentence(text: str, start: int, pos: int, term: str) -> bool:
     if _NUMBER.match(prev) or prev in _list_markers():  # `1. ` or `ثالثا. ` opening a line: a list
         return bool(text[start:pos - len(prev)].strip(" \t" + _OPENERS))
     if len(prev) == 1 and prev.isalpha() or _INITIALS.match(prev):
-        return prev[-1] in _YEAR_LETTERS and _after_year(before[:len(before) - len(prev)])
+        return (prev[-1] in _YEAR_LETTERS and _after_year(before[:len(before) - len(prev)])
+                and not _continues(text, pos + len(term)))
     return prev.casefold() not in _abbreviations()
+
+
+# Prepositions and conjunctions that carry a sentence on after an era abbreviation:
+# «توفي عام 2023 م. في القاهرة», «سال ۱۴۰۲ ه.ش. در تهران».
+_CONTINUATIONS = frozenset(normalize_str(w) for w in (
+    "في", "من", "إلى", "الى", "على", "عن", "حتى", "منذ", "عند", "و", "در", "از", "به", "تا", "که"))
+
+
+def _continues(text: str, pos: int) -> bool:
+    after = text[pos:pos + 20].split()
+    return bool(after) and after[0] in _CONTINUATIONS
 
 
 def _after_year(before: str) -> bool:

@@ -63,6 +63,15 @@ def test_era_letter_after_a_year_ends_the_sentence() -> None:
     assert sentences(text) == ["در سال ۱۳۵۷ ه.ش.", "انقلاب شد.", "سپس جنگ آغاز شد."]
 
 
+@pytest.mark.parametrize("text", [
+    "توفي في 12 مارس 2023 م. في القاهرة، وولد عام 1440 هـ. في مكة.",
+    "توفي في 12 مارس 2023 م. في القاهرة.",  # في (folded to فی on the normalized copy)
+    "سال ۲۰۲۳ م. در تهران بود.",
+])
+def test_era_letter_followed_by_a_preposition_goes_on(text: str) -> None:
+    assert sentences(text) == [text]
+
+
 def test_closing_quotes_stay_with_their_sentence() -> None:
     text = 'او گفت: "ما با یکدیگر صحبت کرده ایم ." سپس رفت.'
     assert sentences(text) == ['او گفت: "ما با یکدیگر صحبت کرده ایم ."', "سپس رفت."]
