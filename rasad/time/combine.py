@@ -96,9 +96,12 @@ def _merge_context(a: Atom, b: Atom, space: bool, glued: bool) -> Atom | None:
 
 
 def _dual(a: Atom, b: Atom, text: str, ctx: Ctx) -> Atom | None:
-    """`۱۰ ژانویه ۲۰۲۲ (۲۰ دی)`: one time, the bracketed twin kept for the agreement check."""
+    """`۱۰ ژانویه ۲۰۲۲ (۲۰ دی)`, `۲۸ مرداد ۱۴۰۳ برابر با ۱۸ اوت ۲۰۲۴`: one time, the twin
+    kept for the agreement check."""
     if a.kind not in ("date", "year") or b.kind not in ("date", "year") or a.f.get("dual"):
         return None
+    if ctx["equals"].fullmatch(text[a.end:b.start]):
+        return replace(a, end=b.end, f={**a.f, "dual": b})
     if not ctx["open_bracket"].fullmatch(text[a.end:b.start]):
         return None
     close = ctx["close_bracket"].match(text, b.end)

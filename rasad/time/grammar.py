@@ -194,5 +194,6 @@ def context(lang: str | None) -> dict[str, re.Pattern[str]]:
         "space_glue": re.compile(rf"{S0}[,،]?{S0}"),
         "of_glue": re.compile(rf"{S0}(?:من|ی|{_cue(lang, 'day_cue')})?{S0}"),
         "open_bracket": re.compile(rf"{S0}\({S0}"),
+        "equals": re.compile(rf"{S0}[,،]?{S0}(?:{_cue(lang, 'equals')}){S0}"),
         "close_bracket": re.compile(rf"{S0}\)"),
     }

@@ -233,3 +233,17 @@ def test_random_odd_input_never_crashes() -> None:
             for t in find_times(text, lang=lang, anchor=rng.choice([None, "2016-08-09", "1950-01-01"])):
                 assert 0 <= t.start < t.end <= len(text)
                 assert t.value is not None or t.extra.get("reason"), (text, t)
+
+
+@pytest.mark.parametrize("text, lang, span, value, agrees", [
+    ("در ۲۸ مرداد ۱۴۰۳ برابر با ۱۸ اوت ۲۰۲۴ دیدار شد", "fa",
+     "۲۸ مرداد ۱۴۰۳ برابر با ۱۸ اوت ۲۰۲۴", "2024-08-18", True),
+    ("يوم 9 أغسطس 2016 الموافق 6 ذو القعدة 1437 هـ وصل", "ar",
+     "يوم 9 أغسطس 2016 الموافق 6 ذو القعدة 1437 هـ", "2016-08-09", True),
+    ("يوم 9 أغسطس 2016 الموافق 7 ذو القعدة 1437 هـ وصل", "ar",  # one day off
+     "يوم 9 أغسطس 2016 الموافق 7 ذو القعدة 1437 هـ", "2016-08-09", False),
+])
+def test_dual_calendar_with_an_equals_word(text: str, lang: str, span: str, value: str,
+                                           agrees: bool) -> None:
+    [time] = [t for t in find_times(text, lang=lang) if text[t.start:t.end] == span]
+    assert (time.value, time.extra["agrees"]) == (value, agrees)
