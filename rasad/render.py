@@ -12,7 +12,7 @@ from rich.text import Text
 from rasad.document import Document
 
 _LAYER_COLUMNS: dict[str, tuple[str, ...]] = {
-    "entities": ("type", "kb_id", "name_en", "country"),
+    "entities": ("type", "kb_id", "name_en", "country", "rule"),
     "times": ("value", "granularity", "calendar"),
     "quantities": ("value", "kind", "unit"),
     "quotes": ("cue",),
@@ -40,7 +40,7 @@ def document_view(doc: Document) -> Panel:
 def _layer_table(layer: str, columns: tuple[str, ...], items: list[dict[str, Any]]) -> Table:
     table = Table("text", *columns, "span", title=layer, title_justify="left")
     for item in items:
-        table.add_row(item["text"], *[_cell(item.get(c)) for c in columns],
+        table.add_row(item["text"], *[_cell(_field(item, c)) for c in columns],
                       f"{item['start']}:{item['end']}")
     return table
 
@@ -59,6 +59,12 @@ def _actor(actor: dict[str, Any] | None) -> str:
     if not actor:
         return "—"
     return actor.get("name_en") or actor.get("country") or "?"
+
+
+def _field(item: dict[str, Any], column: str) -> Any:
+    """A record's field, or else its `extra` entry (`rule`: why an entity was linked, e.g.
+    «kb name «تهران» (fa), capital of Iran»)."""
+    return item[column] if column in item else item.get("extra", {}).get(column)
 
 
 def _cell(value: Any) -> str:

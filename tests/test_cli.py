@@ -57,6 +57,13 @@ def test_analyze_lang_and_published_override() -> None:
     assert data["lang"] == "ar" and data["published"] == "2016-08-09"
 
 
+def test_pretty_output_says_why_each_entity_was_linked() -> None:
+    result = runner.invoke(app, ["analyze", "--lang", "fa", "--format", "pretty"],
+                           input="او به تهران رفت.", terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "capital of Iran" in result.stdout and "Iran" in result.stdout
+
+
 def test_analyze_rejects_a_bad_format() -> None:
     result = runner.invoke(app, ["analyze", "--format", "xml"], input="x")
     assert result.exit_code == 2
