@@ -217,11 +217,14 @@ def entities_command(
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     table = Table(title=f"actors in {db}", title_justify="left")
-    # Ids stay whole: they are what `rasad kb show` takes.
-    table.add_column("kb_id", no_wrap=True,
-                     min_width=max((len(r["kb_id"] or "(unlinked)") for r in rows), default=5))
-    for column in ("name", "country", "types", "mentions", "documents"):
-        table.add_column(column, justify="right" if column in ("mentions", "documents") else "left")
+    # Ids stay whole (folded onto a second line when long): they are what `rasad kb show`
+    # takes. Short columns keep their headers whole; names and types wrap.
+    table.add_column("kb_id", overflow="fold")
+    table.add_column("name")
+    table.add_column("country", no_wrap=True, min_width=7)
+    table.add_column("types")
+    for column in ("mentions", "documents"):
+        table.add_column(column, justify="right", no_wrap=True, min_width=len(column))
     for r in rows:
         table.add_row(r["kb_id"] or "(unlinked)", r["name"] or "—", r["country"] or "—",
                       r["types"] or "—", f"{r['mentions']:,}", f"{r['documents']:,}")

@@ -102,3 +102,9 @@ def test_entities_command(corpus_db: Path, tmp_path: Path) -> None:
     assert code == 0 and "Vladimir Putin" in out
     code, _ = run("entities", "--db", str(tmp_path / "missing.db"))
     assert code == 1
+
+
+def test_entities_table_keeps_short_headers_whole_at_80_columns(corpus_db: Path) -> None:
+    result = runner.invoke(app, ["entities", "--db", str(corpus_db)], terminal_width=80)
+    header = next(line for line in result.output.splitlines() if "kb_id" in line)
+    assert all(word in header for word in ("country", "mentions", "documents")), header
