@@ -185,6 +185,7 @@ def _choose(match: PhraseMatch, ctx: Context,
             known: set[str]) -> tuple[NameEntry, ActorRecord, int] | None:
     """The entry and actor a match stands for, and how many actors it could have been."""
     lang = _lang_at(ctx, match.first)
+    written = _marks(ctx.doc.text[match.start:match.end])
     by_actor: dict[str, list[NameEntry]] = defaultdict(list)
     for entry in match.values:
         by_actor[entry.actor_id].append(entry)
@@ -198,11 +199,27 @@ def _choose(match: PhraseMatch, ctx: Context,
             continue  # ایرانیان is Iranians (adjective + ان); سپاهان is not سپاه
         if _foreign_spelling(match, entry, record, lang):
             continue
-        rank = (record.country in known, not entry.is_adjective, entry.lang == lang,
+        voweled = bool(written) and any(written <= _marks(e.name) for e in entries)
+        rank = (voweled, record.country in known, not entry.is_adjective, entry.lang == lang,
                 -KIND_RANK.get(record.kind, 99))
         if best is None or rank > best[0]:
             best = (rank, entry, record)
     return None if best is None else (best[1], best[2], len(by_actor))
+
+
+_MARKS = frozenset(chr(c) for c in range(0x064B, 0x0653))  # tanwin … sukun, shadda, maddah
+
+
+def _marks(text: str) -> frozenset[tuple[int, str]]:
+    """The Arabic diacritics a spelling writes, by letter position: a text that writes them
+    (عمّان, Amman) picks the knowledge-base name written the same way over عُمان (Oman)."""
+    found, letter = set(), -1
+    for ch in text:
+        if ch in _MARKS:
+            found.add((letter, ch))
+        elif ch.isalpha():
+            letter += 1
+    return frozenset(found)
 
 
 def _foreign_spelling(match: PhraseMatch, entry: NameEntry, record: ActorRecord,

@@ -332,3 +332,14 @@ def test_crf_name_around_a_kb_match_leaves_the_proclitic_out() -> None:
     doc = analyze("تحدث عن أوروبا وأمريكا اللاتينية", "ar", crf=[("وأمريكا اللاتينية", "LOC")])
     assert [(doc.text[e.start:e.end], e.type) for e in doc.entities] == [
         ("أمريكا اللاتينية", "LOC")]
+
+
+@pytest.mark.parametrize("text, name_en, place", [
+    ("وصل الوزير إلى عمّان", "Jordan", "Q3805"),  # the shadda writes Amman
+    ("وصل الوزير إلى عُمان", "Oman", None),
+    ("وصل الوزير إلى عمان", "Oman", None),  # unvoweled: the state
+])
+def test_written_diacritics_choose_between_same_letter_names(text: str, name_en: str,
+                                                             place: str | None) -> None:
+    [ent] = analyze(text, "ar", "2024-05-05").entities
+    assert (ent.name_en, ent.extra.get("place")) == (name_en, place)
