@@ -224,8 +224,8 @@ def role_mentions(doc: Document, titles: list[PhraseMatch], names: list[Mention]
     absorbed: set[int] = set()
     built: dict[int, Mention] = {}
     for match in reversed(titles):
-        if any(m.first < match.first <= m.last for m in names):
-            continue  # a name straddles the title's first word: the name wins
+        if any(m.first <= match.first <= m.last and m.last > match.first for m in names):
+            continue  # a longer name covers the title's first word (الملك عبد الله الثاني): it wins
         mention = _role_mention(doc, match, by_first, built, kb)
         if mention is None:
             continue

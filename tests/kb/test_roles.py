@@ -34,6 +34,11 @@ def entity(doc: Document, text: str) -> Entity:
     ("نخست وزیر ارمنستان گفت", "fa", "2024-05-13", "نخست وزیر ارمنستان", "Nikol Pashinyan"),
     ("معاون وزیر خارجه آمریکا گفت", "fa", "2022-01-09", "معاون وزیر خارجه آمریکا", "Wendy Sherman"),
     ("الرئيسُ الروسيُّ قال", "ar", "2023-06-28", "الرئيسُ الروسيُّ", "Vladimir Putin"),
+    # feminine titles: the office is the same
+    ("وقالت رئيسة الوزراء البريطانية إنها", "ar", "2022-10-22", "رئيسة الوزراء البريطانية",
+     "Liz Truss"),
+    ("وصلت وزيرة الخارجية الأمريكية إلى لندن", "ar", "2005-01-28", "وزيرة الخارجية الأمريكية",
+     "Condoleezza Rice"),
     # titles that name Iran without saying it (the `implies` column of roles.tsv)
     ("رهبر انقلاب امروز گفت", "fa", "2024-01-01", "رهبر انقلاب", "Ali Khamenei"),
     ("مقام معظم رهبری فرمودند", "fa", "2010-01-01", "مقام معظم رهبری", "Ali Khamenei"),
@@ -174,3 +179,12 @@ def test_definite_arabic_title_governs_no_bare_country_name() -> None:
         ("سلطنة عمان", "LOC", "Oman")]
     assert entity(analyze("قال رئيس روسيا", "ar", "2024-05-05"), "رئيس روسيا").name_en == \
         "Vladimir Putin"  # the construct form (no article) does
+
+
+@pytest.mark.parametrize("text, name", [
+    ("قال الملك عبد الله الثاني", "الملك عبد الله الثاني"),
+    ("قالت الملكة إليزابيث", "الملكة إليزابيث"),
+])
+def test_a_name_that_starts_with_a_title_is_one_entity(text: str, name: str) -> None:
+    doc = analyze(text, "ar", "2015-01-01")
+    assert [doc.text[e.start:e.end] for e in doc.entities] == [name]
