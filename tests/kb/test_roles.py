@@ -39,6 +39,8 @@ def entity(doc: Document, text: str) -> Entity:
      "Liz Truss"),
     ("وصلت وزيرة الخارجية الأمريكية إلى لندن", "ar", "2005-01-28", "وزيرة الخارجية الأمريكية",
      "Condoleezza Rice"),
+    ("أعلن وزير الدفاع السوداني إن", "ar", "2018-06-01", "وزير الدفاع السوداني", "Awad Ibn Auf"),
+    ("التقى بوتين نظيره الفلبيني", "ar", "2016-11-20", "نظيره الفلبيني", "Rodrigo Duterte"),
     # titles that name Iran without saying it (the `implies` column of roles.tsv)
     ("رهبر انقلاب امروز گفت", "fa", "2024-01-01", "رهبر انقلاب", "Ali Khamenei"),
     ("مقام معظم رهبری فرمودند", "fa", "2010-01-01", "مقام معظم رهبری", "Ali Khamenei"),
