@@ -248,11 +248,10 @@ def _name_mention(match: PhraseMatch, entry: NameEntry, record: ActorRecord, cou
     rule = f"{'adjective' if entry.is_adjective else 'name'} «{entry.name}» ({entry.lang})"
     extra: dict = {}
     actor = record
-    if record.kind == "city" and record.capital and record.parent:
-        state = ctx.kb.get(record.parent)
-        if state is not None:
-            actor, extra["place"] = state, record.id
-            rule += f", capital of {state.name_en}"
+    state = stands_for(record, ctx.kb)
+    if state is not None:
+        actor, extra["place"] = state, record.id
+        rule += _city_role(record, state)
     if count > 1:
         extra["candidates"] = count
     confidence = 0.7 if count > 1 else 0.9 if match.prefix else 0.95
@@ -405,16 +404,29 @@ def _crf_mention(entity: Entity, ctx: Context) -> Mention:
     return mention
 
 
+def stands_for(record: ActorRecord, kb: KnowledgeBase) -> ActorRecord | None:
+    """The state a city names in the news: its capital (موسكو), or a city the region's news
+    uses for the government (تل أبيب); None for other places (القدس is a place of its own)."""
+    if record.kind != "city" or not (record.capital or record.metonym) or not record.parent:
+        return None
+    return kb.get(record.parent)
+
+
+def _city_role(city: ActorRecord, state: ActorRecord) -> str:
+    return (f", capital of {state.name_en}" if city.capital
+            else f", used in the news for {state.name_en}'s government")
+
+
 def _link_crf(mention: Mention, entity: Entity, ctx: Context) -> bool:
     """Link a CRF span to the actor the KB calls so (a capital to its state)."""
     actor = lookup(ctx.doc.text[entity.start:entity.end], entity.type, ctx)
     if actor is None:
         return False
     rule = f"crf + KB name of {actor.name_en}"
-    state = ctx.kb.get(actor.parent) if actor.kind == "city" and actor.capital else None
+    state = stands_for(actor, ctx.kb)
     if state is not None:
         mention.extra["place"] = actor.id
-        actor, rule = state, rule + f", capital of {state.name_en}"
+        actor, rule = state, rule + _city_role(actor, state)
     mention.link(actor, confidence=min(entity.confidence, 0.8), rule=rule)
     mention.extra["link"] = "kb"
     return True

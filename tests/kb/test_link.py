@@ -343,3 +343,17 @@ def test_written_diacritics_choose_between_same_letter_names(text: str, name_en:
                                                              place: str | None) -> None:
     [ent] = analyze(text, "ar", "2024-05-05").entities
     assert (ent.name_en, ent.extra.get("place")) == (name_en, place)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("دعت تل أبيب مجلس الأمن", "ar", ("تل أبيب", "Israel", "Q33935")),
+    ("تل‌آویو اعلام کرد", "fa", ("تل‌آویو", "Israel", "Q33935")),
+    ("وصل الوفد إلى القدس", "ar", ("القدس", "Jerusalem", None)),  # a place, not the state
+    ("هیئت به بیت‌المقدس رفت", "fa", ("بیت‌المقدس", "Jerusalem", None)),
+])
+def test_tel_aviv_names_israel_and_jerusalem_stays_a_place(text: str, lang: str,
+                                                          expected: tuple) -> None:
+    ents = analyze(text, lang, "2024-04-14").entities
+    doc_text = text
+    assert (doc_text[ents[0].start:ents[0].end], ents[0].name_en,
+            ents[0].extra.get("place")) == expected

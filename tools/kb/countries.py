@@ -83,21 +83,23 @@ def _adjectives(raw: dict, cur: dict, ci: CountryEntry | None, names: dict) -> d
 def capital_record(state: dict, cap: list[str], cur: dict | None = None) -> dict | None:
     """A `city` record with capital: true, from the curated [qid, en, fa, ar] list; the
     country's line may add spellings (cap_fa, cap_ar) and mark some ambiguous
-    (cap_ambiguous_fa/_ar: کیف is also "bag", ماليه also "financial")."""
+    (cap_ambiguous_fa/_ar: کیف is also "bag", ماليه also "financial"). `cap_place_only`: a
+    capital whose status the region's news disputes (Jerusalem) is a place, not the state."""
     qid, en, fa, ar = cap
     cur = cur or {}
     if not (fa or ar):
         return None
+    place_only = bool(cur.get("cap_place_only"))
     record = {
         "id": qid or f"rasad:{slug(en)}-{state['country'].lower()}",
         "kind": "city",
         "name_en": en,
-        "country": state["country"],
+        "country": None if place_only else state["country"],
         "sector": "GOV",
         "names": {"fa": uniq([fa, *cur.get("cap_fa", [])]), "ar": uniq([ar, *cur.get("cap_ar", [])]),
                   "en": uniq([en]), "ru": []},
-        "capital": True,
-        "parent": state["id"],
+        "capital": not place_only,
+        "parent": None if place_only else state["id"],
         "sources": ["manual"],
     }
     ambiguous = {lang: cur[f"cap_ambiguous_{lang}"] for lang in ("fa", "ar")
@@ -105,6 +107,16 @@ def capital_record(state: dict, cap: list[str], cur: dict | None = None) -> dict
     if ambiguous:
         record["ambiguous"] = ambiguous
     return record
+
+
+def seat_record(state: dict, seat: list[str]) -> dict:
+    """A city the region's news names for a state's government though it is not the capital
+    the KB records (تل أبيب for Israel's): linked to the state as a metonym."""
+    qid, en, fa, ar = seat
+    return {"id": qid or f"rasad:{slug(en)}-{state['country'].lower()}", "kind": "city",
+            "name_en": en, "country": state["country"], "sector": "GOV",
+            "names": {"fa": [fa], "ar": [ar], "en": [en], "ru": []},
+            "metonym": True, "parent": state["id"], "sources": ["manual"]}
 
 
 def build(mledoze: Path, curated: dict, ci: dict[str, CountryEntry]) -> list[dict]:
@@ -122,4 +134,6 @@ def build(mledoze: Path, curated: dict, ci: dict[str, CountryEntry]) -> list[dic
             city = capital_record(state, cur["cap"], cur)
             if city:
                 out.append(city)
+        if cur.get("seat"):
+            out.append(seat_record(state, cur["seat"]))
     return out
