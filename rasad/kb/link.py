@@ -419,7 +419,8 @@ def _city_role(city: ActorRecord, state: ActorRecord) -> str:
 
 def _link_crf(mention: Mention, entity: Entity, ctx: Context) -> bool:
     """Link a CRF span to the actor the KB calls so (a capital to its state)."""
-    actor = lookup(ctx.doc.text[entity.start:entity.end], entity.type, ctx)
+    lang = _lang_at(ctx, mention.first)
+    actor = lookup(ctx.doc.text[entity.start:entity.end], entity.type, ctx, lang=lang)
     if actor is None:
         return False
     rule = f"crf + KB name of {actor.name_en}"
@@ -640,8 +641,12 @@ def name_index(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
     return {key: tuple(dict.fromkeys(ids)) for key, ids in index.items()}
 
 
-def lookup(text: str, entity_type: str, ctx: Context) -> ActorRecord | None:
-    """The one actor of a kind fitting `entity_type` called `text` (Arabic clitics allowed)."""
+def lookup(text: str, entity_type: str, ctx: Context, *,
+           lang: str | None = None) -> ActorRecord | None:
+    """The one actor of a kind fitting `entity_type` called `text` (Arabic clitics allowed).
+
+    With `lang`, a place is only found by a name of that language (or English): Arabic
+    «مشهد» ("scene") tagged as a place is not the Persian name of Mashhad."""
     index = name_index(ctx.kb)
     words = text.split()
     keys = [match_key(text)]
@@ -652,10 +657,18 @@ def lookup(text: str, entity_type: str, ctx: Context) -> ActorRecord | None:
         if key in weak_names(ctx.kb):
             continue
         records = [r for r in map(ctx.kb.get, index.get(key, ())) if r is not None
-                   and (kinds is None or r.kind in kinds)]
+                   and (kinds is None or r.kind in kinds) and _named_in(r, key, lang)]
         if len(records) == 1:
             return records[0]
     return None
+
+
+def _named_in(record: ActorRecord, key: str, lang: str | None) -> bool:
+    """Whether a place or body has the name `key` in `lang` or English (persons: any)."""
+    if lang is None or record.kind == "person":
+        return True
+    return any(match_key(name) == key for name in (*record.names.get(lang, ()),
+                                                   *record.names.get("en", ())))
 
 
 # --- coreference -----------------------------------------------------------------------

@@ -76,6 +76,7 @@ def build(shared: Path) -> list[dict]:
     records = countries.build(shared / "data/kb/mledoze_countries/countries.json", country_lines, ci)
     records += load_orgs(CURATED / "organizations.yaml")
     records += load_orgs(CURATED / "former_states.yaml")  # same format, kind: state
+    records += load_orgs(CURATED / "cities.yaml")  # same format, kind: city (places, no state)
     people = load_people(CURATED / "people")
     records += people
     codes = {r["country"] for r in records if r["kind"] in ("state", "territory")}
