@@ -11,7 +11,7 @@ becomes which type is data (`rasad/data/ner/tagmap.tsv`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -77,24 +77,26 @@ def _blocks(lines: Iterable[str]) -> Iterator[list[str]]:
         yield block
 
 
-def read_peyma(path: Path) -> list[Sentence]:
-    """PEYMA: `token|B_TAG`, blank line between sentences. Tokens may hold `|` or a space."""
-    mapping = tag_map("peyma")
+def _read_pairs(path: Path, dataset: str,
+                split: Callable[[str], tuple[str, str] | None]) -> list[Sentence]:
+    """Sentences of a two-column file (blank line between sentences); `split` reads one line
+    into (token, tag), or None to skip it."""
+    mapping = tag_map(dataset)
     out = []
     for block in _blocks(path.read_text("utf-8").splitlines()):
-        pairs = [line.rsplit("|", 1) for line in block]
-        out.append(_finish([p[0] for p in pairs], [p[1] for p in pairs], mapping))
+        pairs = [pair for pair in map(split, block) if pair is not None]
+        out.append(_finish([t for t, _ in pairs], [g for _, g in pairs], mapping))
     return out
+
+
+def read_peyma(path: Path) -> list[Sentence]:
+    """PEYMA: `token|B_TAG`, blank line between sentences. Tokens may hold `|` or a space."""
+    return _read_pairs(path, "peyma", lambda line: tuple(line.rsplit("|", 1)))
 
 
 def read_anercorp(path: Path) -> list[Sentence]:
     """ANERcorp: `token TAG` (IOB2; PERS, LOC, ORG, MISC), blank line between sentences."""
-    mapping = tag_map("anercorp")
-    out = []
-    for block in _blocks(path.read_text("utf-8").splitlines()):
-        pairs = [line.rsplit(" ", 1) for line in block]
-        out.append(_finish([p[0] for p in pairs], [p[1] for p in pairs], mapping))
-    return out
+    return _read_pairs(path, "anercorp", lambda line: tuple(line.rsplit(" ", 1)))
 
 
 def parse_nsurl_lines(block: list[str]) -> tuple[list[str], list[str]]:
@@ -214,9 +216,11 @@ def _rejoined(sentence: Sentence) -> tuple[list[str], list[str]]:
 
 def read_parstwiner(path: Path) -> list[Sentence]:
     """ParsTwiNER: `token<TAB>tag` (PER, LOC, ORG, EVE, POG, NAT), blank line between tweets."""
-    mapping = tag_map("parstwiner")
-    out = []
-    for block in _blocks(path.read_text("utf-8").splitlines()):
-        pairs = [line.split("\t", 1) for line in block if "\t" in line]
-        out.append(_finish([p[0] for p in pairs], [p[1].strip() for p in pairs], mapping))
-    return out
+    return _read_pairs(path, "parstwiner", _tab_pair)
+
+
+def _tab_pair(line: str) -> tuple[str, str] | None:
+    if "\t" not in line:
+        return None
+    token, tag = line.split("\t", 1)
+    return token, tag.strip()
