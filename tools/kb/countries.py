@@ -85,23 +85,12 @@ def capital_record(state: dict, cap: list[str], cur: dict | None = None) -> dict
     country's line may add spellings (cap_fa, cap_ar) and mark some ambiguous
     (cap_ambiguous_fa/_ar: کیف is also "bag", ماليه also "financial"). `cap_place_only`: a
     capital whose status the region's news disputes (Jerusalem) is a place, not the state."""
-    qid, en, fa, ar = cap
     cur = cur or {}
-    if not (fa or ar):
+    if not (cap[2] or cap[3]):
         return None
     place_only = bool(cur.get("cap_place_only"))
-    record = {
-        "id": qid or f"rasad:{slug(en)}-{state['country'].lower()}",
-        "kind": "city",
-        "name_en": en,
-        "country": None if place_only else state["country"],
-        "sector": "GOV",
-        "names": {"fa": uniq([fa, *cur.get("cap_fa", [])]), "ar": uniq([ar, *cur.get("cap_ar", [])]),
-                  "en": uniq([en]), "ru": []},
-        "capital": not place_only,
-        "parent": None if place_only else state["id"],
-        "sources": ["manual"],
-    }
+    record = _city_record(state, cap, cur.get("cap_fa", []), cur.get("cap_ar", []),
+                          flag=("capital", not place_only), linked=not place_only)
     ambiguous = {lang: cur[f"cap_ambiguous_{lang}"] for lang in ("fa", "ar")
                  if cur.get(f"cap_ambiguous_{lang}")}
     if ambiguous:
@@ -112,11 +101,26 @@ def capital_record(state: dict, cap: list[str], cur: dict | None = None) -> dict
 def seat_record(state: dict, seat: list[str]) -> dict:
     """A city the region's news names for a state's government though it is not the capital
     the KB records (تل أبيب for Israel's): linked to the state as a metonym."""
-    qid, en, fa, ar = seat
-    return {"id": qid or f"rasad:{slug(en)}-{state['country'].lower()}", "kind": "city",
-            "name_en": en, "country": state["country"], "sector": "GOV",
-            "names": {"fa": [fa], "ar": [ar], "en": [en], "ru": []},
-            "metonym": True, "parent": state["id"], "sources": ["manual"]}
+    return _city_record(state, seat, [], [], flag=("metonym", True), linked=True)
+
+
+def _city_record(state: dict, city: list[str], more_fa: list[str], more_ar: list[str], *,
+                 flag: tuple[str, bool], linked: bool) -> dict:
+    """A `city` record from [qid, en, fa, ar]; `linked` ties it to the state (country and
+    parent), `flag` says how it stands for the state (capital or metonym)."""
+    qid, en, fa, ar = city
+    return {
+        "id": qid or f"rasad:{slug(en)}-{state['country'].lower()}",
+        "kind": "city",
+        "name_en": en,
+        "country": state["country"] if linked else None,
+        "sector": "GOV",
+        "names": {"fa": uniq([fa, *more_fa]), "ar": uniq([ar, *more_ar]), "en": uniq([en]),
+                  "ru": []},
+        flag[0]: flag[1],
+        "parent": state["id"] if linked else None,
+        "sources": ["manual"],
+    }
 
 
 def build(mledoze: Path, curated: dict, ci: dict[str, CountryEntry]) -> list[dict]:
