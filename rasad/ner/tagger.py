@@ -117,11 +117,11 @@ def annotate(doc: Document) -> Document:
     any inside a quantity or a time (the currency of «3 مليارات دولار» is a unit, the
     weekday of «روز دوشنبه» a day, not names)."""
     taken = sorted((e.start, e.end) for e in doc.entities)
-    amounts = [(q.start, q.end) for q in (*doc.quantities, *doc.times)]
+    not_names = [(r.start, r.end) for r in (*doc.quantities, *doc.times)]
     for ent in find_entities(doc):
         if any(s < ent.end and ent.start < e for s, e in taken):
             continue
-        if any(s <= ent.start and ent.end <= e for s, e in amounts):
+        if any(s <= ent.start and ent.end <= e for s, e in not_names):
             continue
         doc.add(ent)
     return doc
