@@ -161,10 +161,13 @@ class TokenView:
     def short_readings(self, i: int) -> tuple[str, ...]:
         """A two-letter stem after the Arabic conjunction (وشي، وبن), too short to stand alone
         but the first word of a longer name: وشي جين بينغ, وبن سلمان."""
-        key = token_key(self.tokens[i].norm)
-        if len(key) == 3 and key[0] in "وف" and self.lang(i) in ("ar", None):
-            return (key[1:],)
-        return ()
+        return _short_readings(self.tokens[i].norm, self.lang(i))
+
+
+@lru_cache(maxsize=1 << 16)
+def _short_readings(norm: str, lang: str | None) -> tuple[str, ...]:
+    key = token_key(norm)
+    return (key[1:],) if len(key) == 3 and key[0] in "وف" and lang in ("ar", None) else ()
 
 
 @lru_cache(maxsize=1 << 17)
