@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
+import re
+import tomllib
 from collections import defaultdict
 from importlib import resources
 
 import pytest
+from packaging.requirements import Requirement  # pytest's own dependency
 
 from rasad.text.normalize import normalize
 from rasad.time.lexicon import key, months, table
@@ -29,22 +33,54 @@ def test_each_calendar_has_twelve_months_in_each_language() -> None:
         assert seen[pair] == set(range(1, 13)), pair
 
 
+def _recorded_babel(name: str) -> str:
+    """The babel version a generated file's header says it was built with."""
+    head = resources.files("rasad.data.time").joinpath(name).read_text("utf-8")[:1000]
+    found = re.search(r"via babel (\S+)", head)
+    assert found, f"{name}: the header does not record the babel version"
+    return found.group(1)
+
+
 def test_generated_files_are_up_to_date() -> None:
-    """months.tsv and weekdays.tsv are what tools/time/build_lexicon.py writes from CLDR."""
+    """months.tsv and weekdays.tsv hold what tools/time/build_lexicon.py writes from CLDR.
+
+    CLDR changes between babel releases (babel 2.19 dropped four Persian forms such as
+    ژانویهٔ that rasad keeps), so the check runs only with the babel the files were built
+    with, which the `test` and `train` extras pin; rows are compared as sets."""
     pytest.importorskip("babel")
-    import importlib.util
+    from importlib.metadata import version
 
     from tests.conftest import ROOT
 
+    for name in ("months.tsv", "weekdays.tsv"):
+        recorded, installed = _recorded_babel(name), version("babel")
+        if installed != recorded:
+            pytest.skip(f"{name} was generated with babel {recorded}, babel {installed} is "
+                        f"installed; install the pinned one with pip install -e '.[test]'")
     spec = importlib.util.spec_from_file_location("build_lexicon", ROOT / "tools" / "time" / "build_lexicon.py")
     assert spec is not None and spec.loader is not None
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
-    months_rows = [(r["calendar"], int(r["month"]), r["form"], r["lang"], r["use"], r["source"])
-                   for r in table("months.tsv")]
-    assert months_rows == tool.month_rows()
-    weekday_rows = [(int(r["weekday"]), r["form"], r["lang"], r["source"]) for r in table("weekdays.tsv")]
-    assert weekday_rows == tool.weekday_rows()
+    months_rows = {(r["calendar"], int(r["month"]), r["form"], r["lang"], r["use"], r["source"])
+                   for r in table("months.tsv")}
+    assert months_rows == set(tool.month_rows())
+    weekday_rows = {(int(r["weekday"]), r["form"], r["lang"], r["source"]) for r in table("weekdays.tsv")}
+    assert weekday_rows == set(tool.weekday_rows())
+
+
+@pytest.mark.parametrize("extra", ["test", "train"])
+def test_the_extras_pin_the_babel_the_files_were_generated_with(extra: str) -> None:
+    """A fresh `pip install -e ".[test]"` gets the babel that makes the check above run."""
+    from tests.conftest import ROOT
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    pins = [Requirement(r) for r in project["optional-dependencies"][extra]]
+    babel = next(r for r in pins if r.name == "babel")
+    assert babel.specifier.contains(_recorded_babel("months.tsv")), babel
+    assert _recorded_babel("weekdays.tsv") == _recorded_babel("months.tsv")
+    major, minor = _recorded_babel("months.tsv").split(".")[:2]
+    assert not babel.specifier.contains(f"{major}.{int(minor) + 1}.0"), \
+        f"{babel}: allows the next babel release, whose CLDR may differ"
 
 
 @pytest.mark.parametrize("lang", ["fa", "ar"])
