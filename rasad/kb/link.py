@@ -52,6 +52,7 @@ from rasad.kb.gazetteer import (
 from rasad.kb.mention import TYPE_OF_KIND, Mention
 from rasad.kb.resolve import resolve_roles
 from rasad.kb.roles import Context, load_titles, role_mentions
+from rasad.spans import SpanIndex
 from rasad.text.clitics import candidate_stems
 from rasad.text.normalize import match_key, normalize_str
 
@@ -112,8 +113,8 @@ def name_mentions(matches: list[PhraseMatch], ctx: Context) -> list[Mention]:
 
     A match inside a time expression is a weekday or month, not a place or person
     (دوشنبه in «روز دوشنبه» is Monday, not Dushanbe; آذر in «۱۲ آذر» is the month)."""
-    times = [(t.start, t.end) for t in ctx.doc.times]
-    matches = [m for m in matches if not any(s <= m.start and m.end <= e for s, e in times)]
+    times = SpanIndex(ctx.doc.times)
+    matches = [m for m in matches if not times.covers(m.start, m.end)]
     known = _unambiguous_countries(matches, ctx.kb)
     out = []
     for match in matches:
@@ -356,11 +357,11 @@ def _is_state_name(mention: Mention) -> bool:
 def merge_crf(mentions: list[Mention], crf: list[Entity], ctx: Context) -> list[Mention]:
     """Mentions plus the CRF names, the CRF's bounds kept where it read a name the KB
     matched only part of (see the module doc)."""
-    out = list(mentions)
+    out = SpanIndex(mentions)  # the overlap lookups stay fast on a long document
     for entity in crf:
-        hits = [m for m in out if m.start < entity.end and entity.start < m.end]
+        hits = out.overlapping(entity.start, entity.end)
         if not hits:
-            out.append(_crf_mention(entity, ctx))
+            out.add(_crf_mention(entity, ctx))
             continue
         first, last = _token_range(entity, ctx)
         if len(hits) == 1 and (hits[0].first, hits[0].last) == (first, last):
@@ -369,7 +370,10 @@ def merge_crf(mentions: list[Mention], crf: list[Entity], ctx: Context) -> list[
         new = (_around(entity, hits, ctx) or _after_title(entity, hits, ctx)
                or _split_role(entity, hits, ctx))
         if new:
-            out = [m for m in out if not any(m is h for h in hits)] + new
+            for hit in hits:
+                out.remove(hit)
+            for mention in new:
+                out.add(mention)
     return sorted(out, key=lambda m: m.start)
 
 

@@ -26,6 +26,7 @@ from rasad.document import Document, iso_day
 from rasad.kb.base import ActorRecord, KnowledgeBase, load_kb
 from rasad.kb.gazetteer import Gazetteer, PhraseMatch, PhraseTrie, load_gazetteer
 from rasad.kb.mention import Mention
+from rasad.spans import SpanIndex
 from rasad.text.clitics import candidate_stems
 from rasad.text.normalize import match_key, normalize_str, words_key
 
@@ -223,16 +224,17 @@ def role_mentions(doc: Document, titles: list[PhraseMatch], names: list[Mention]
     by_first = {m.first: m for m in names}
     absorbed: set[int] = set()
     built: dict[int, Mention] = {}
+    words = SpanIndex(names, span=lambda m: (m.first, m.last + 1))  # token spans, fast lookups
     for match in reversed(titles):
-        if any(m.first <= match.first <= m.last and m.last > match.first for m in names):
+        if any(m.last > match.first for m in words.overlapping(match.first, match.first + 1)):
             continue  # a longer name covers the title's first word (الملك عبد الله الثاني): it wins
         mention = _role_mention(doc, match, by_first, built, kb)
         if mention is None:
             continue
-        for m in names:
+        for m in words.overlapping(mention.first, mention.last + 1):
             if mention.first <= m.first and m.last <= mention.last:
                 absorbed.add(id(m))
-        for first in [f for f in built if mention.first < f <= mention.last]:
+        for first in [f for f in range(mention.first + 1, mention.last + 1) if f in built]:
             del built[first]
         built[mention.first] = mention
     kept = [m for m in names if id(m) not in absorbed]

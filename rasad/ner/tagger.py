@@ -23,6 +23,7 @@ from rasad.document import Document, Entity, Token
 from rasad.ner.features import Lexicon, sentence_features
 from rasad.ner.lexicon import feature_config, load_lexicon
 from rasad.ner.score import bio_spans
+from rasad.spans import SpanIndex
 
 LANGS = ("fa", "ar")
 TYPES = frozenset({"PER", "LOC", "ORG", "MISC"})
@@ -116,12 +117,10 @@ def annotate(doc: Document) -> Document:
     """Add CRF entities to `doc`, skipping any that overlap an entity already there, and
     any inside a quantity or a time (the currency of «3 مليارات دولار» is a unit, the
     weekday of «روز دوشنبه» a day, not names)."""
-    taken = sorted((e.start, e.end) for e in doc.entities)
-    not_names = [(r.start, r.end) for r in (*doc.quantities, *doc.times)]
+    taken = SpanIndex(doc.entities)  # fast lookups: a long document has thousands of each
+    not_names = SpanIndex([*doc.quantities, *doc.times])
     for ent in find_entities(doc):
-        if any(s < ent.end and ent.start < e for s, e in taken):
-            continue
-        if any(s <= ent.start and ent.end <= e for s, e in not_names):
+        if taken.overlapping(ent.start, ent.end) or not_names.covers(ent.start, ent.end):
             continue
         doc.add(ent)
     return doc
