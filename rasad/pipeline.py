@@ -53,9 +53,27 @@ STAGES: dict[str, Stage] = {
               ("entities",)),
         Stage("actors", "rasad.kb.link:annotate", ("lang", "sentences", "tokens", "entities"),
               ("entities", "actors")),
+        Stage("events", "rasad.events.coder:annotate",
+              ("lang", "sentences", "tokens", "actors", "times"), ("events", "quotes")),
     )
 }
 DEFAULT_STAGES: tuple[str, ...] = tuple(STAGES)
+
+# Documents longer than this many characters are not analysed in a batch: a news article is
+# under 100,000; past a million it is a dump, a log or a broken extraction, and would hold a
+# run for minutes. `Pipeline(max_chars=...)` or the environment variable RASAD_MAX_CHARS
+# change it (0: no limit).
+MAX_CHARS = 1_000_000
+
+
+def max_chars_default() -> int:
+    """RASAD_MAX_CHARS when set to a whole number, else MAX_CHARS."""
+    value = os.environ.get("RASAD_MAX_CHARS", "").strip().replace("_", "")
+    return int(value) if value.isdigit() else MAX_CHARS
+
+
+class DocumentTooLarge(ValueError):
+    """A document past the pipeline's `max_chars` (raised in strict mode, else a Failure)."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +88,8 @@ class Failure:
 class Pipeline:
     """Run stages in order on documents."""
 
-    def __init__(self, stages: Sequence[str] = DEFAULT_STAGES) -> None:
+    def __init__(self, stages: Sequence[str] = DEFAULT_STAGES, *,
+                 max_chars: int | None = None) -> None:
         unknown = [name for name in stages if name not in STAGES]
         if unknown:
             raise ValueError(f"unknown stage(s) {unknown}; known: {sorted(STAGES)}")
@@ -82,6 +101,7 @@ class Pipeline:
                                  f"stage provides; put the stages that provide them first")
             available.update(STAGES[name].provides)
         self.names = tuple(stages)
+        self.max_chars = max_chars_default() if max_chars is None else max_chars
         self._functions = [(name, STAGES[name].load()) for name in stages]
         self._warm = False
 
@@ -101,15 +121,16 @@ class Pipeline:
              strict: bool = False) -> Iterator[Document | Failure]:
         """Analyse many documents, in input order.
 
-        With `strict=False` (batch mode) a document that raises becomes a `Failure` and the
-        batch goes on; with `strict=True` the exception propagates.
+        With `strict=False` (batch mode) a document that raises, or is longer than
+        `max_chars`, becomes a `Failure` and the batch goes on; with `strict=True` the
+        exception (`DocumentTooLarge` for a long one) propagates.
         """
         if workers <= 1:
             for doc in docs:
                 yield self._guarded(doc, strict)
             return
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                   initargs=(self.names,))
+                                   initargs=(self.names, self.max_chars))
         try:
             yield from pool.map(_run_in_worker, docs, repeat(strict), chunksize=16)
         finally:  # on Ctrl-C or an early stop, finish only the chunks already running
@@ -117,11 +138,20 @@ class Pipeline:
 
     def _guarded(self, doc: Document, strict: bool) -> Document | Failure:
         try:
+            self.check_size(doc)
             return self(doc)
         except Exception as error:
             if strict:
                 raise
             return Failure(doc.id, doc.meta.get("origin"), f"{type(error).__name__}: {error}")
+
+
+    def check_size(self, doc: Document) -> None:
+        """Raise `DocumentTooLarge` for a document past `max_chars` (0: no limit)."""
+        if self.max_chars and len(doc.text) > self.max_chars:
+            raise DocumentTooLarge(
+                f"document too large to analyse: {len(doc.text):,} characters, over the limit "
+                f"of {self.max_chars:,} (RASAD_MAX_CHARS); split it into articles; skipped")
 
 
 def settle() -> None:
@@ -137,11 +167,11 @@ _worker_pipeline: Pipeline | None = None
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def _init_worker(names: tuple[str, ...]) -> None:
+def _init_worker(names: tuple[str, ...], max_chars: int) -> None:
     global _worker_pipeline
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent()
-    _worker_pipeline = Pipeline(names)
+    _worker_pipeline = Pipeline(names, max_chars=max_chars)
 
 
 def _die_with_parent() -> None:
