@@ -1,0 +1,189 @@
+"""Who did it and to whom: the source and target of a trigger among the sentence's sides.
+
+Word order and marker words decide, per language:
+
+* Persian (SOV): the source is the first unmarked side of the trigger's clause; the target is
+  a side marked by one of the row's target words (با، به، علیه، از) or by را.
+* Arabic (VSO and SVO): the source is the nearest unmarked side before the trigger in its
+  clause (SVO, «روسيا فرضت»), else the first unmarked side after it (VSO, «فرضت روسيا»); the
+  target is the first side after the trigger marked by one of the row's words (على، ضد، مع،
+  إلى، ل) or, for `obj`, the next unmarked side.
+* An event noun (عقوبات أمريكية، تحریم‌های آمریکا) first takes the side right after it.
+* A passive (`passive` in the row's targets, or a Persian verb in شدن) takes its subject as
+  the target and the side after توسط/از سوی/من قبل as the source.
+* Conjoined subjects (مصر والأردن) make one event each, except for a symmetric type with no
+  other target, where the two are the two sides (التقى بوتين وأردوغان).
+* No side at all: a dropped or pronoun subject (وأضاف، وی) is the last salient actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rasad.document import Actor
+from rasad.events.mentions import Side
+from rasad.events.patterns import Match
+from rasad.events.record import SYMMETRIC_TYPES
+from rasad.events.status import CLAUSE_BREAKS
+
+_HOSTILE = ("علی", "ضد", "علیه", "بحق")
+_DEFAULT_TARGETS = ("obj", *_HOSTILE)
+_COMPANIONS = frozenset({"مع", "با", "بین", "میان"})
+_NOUN_REACH = 2
+_ARABIC_VSO_REACH = 6
+_CONJUNCTIONS = frozenset({"و", "وب"})
+
+Pair = tuple[Actor, Actor | None, bool]
+
+
+def clause_bounds(norms: Sequence[str], first: int, last: int) -> tuple[int, int]:
+    lo = first
+    while lo > 0 and norms[lo - 1] not in CLAUSE_BREAKS:
+        lo -= 1
+    hi = last
+    while hi + 1 < len(norms) and norms[hi + 1] not in CLAUSE_BREAKS:
+        hi += 1
+    return lo, hi
+
+
+def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
+           salient: Actor | None) -> tuple[list[Pair], str]:
+    """The (source, target, symmetric) pairs of one trigger, and a sentence saying why."""
+    rule = match.rule
+    first, last = match.first, match.last
+    lo, hi = clause_bounds(norms, first, last)
+    around = [s for s in sides if not s.is_place and (s.last < first or s.first > last)]
+    in_clause = [s for s in around if lo <= s.first and s.last <= hi]
+    targets = rule.target or _DEFAULT_TARGETS
+    passive = "passive" in targets or (match.verb is not None
+                                       and match.verb.form.infinitive in ("شدن", "گردیدن"))
+    if passive:
+        return _passive(in_clause, first, lang, salient)
+    sources = _sources(rule.kind, in_clause, first, last, lang)
+    how = "subject"
+    if not sources:
+        if salient is not None and _subject_dropped(in_clause, first, last, lang):
+            sources, how = [Side(first, first, salient, kind="pronoun")], "dropped subject"
+        else:
+            return [], "no source in the clause"
+    sources = [_resolve(s, salient) for s in sources]
+    sources = [s for s in sources if s is not None]
+    if not sources:
+        return [], "a pronoun with no antecedent"
+    target, marker = _target(targets, in_clause, sources, first, last, lang)
+    symmetric = marker in _COMPANIONS
+    plover_symmetric = rule.plover in SYMMETRIC_TYPES or rule.cameo[:2] in ("03", "04", "06")
+    if target is None and len(sources) > 1 and plover_symmetric:
+        return ([(sources[0].actor, sources[1].actor, True)],
+                f"two conjoined {how}s of a symmetric event")
+    why = f"source: {how} «{_label(sources[0])}»; target: " + (
+        f"«{_label(target)}» after «{marker}»" if target and marker not in ("", "obj")
+        else f"«{_label(target)}» (object)" if target else "none found")
+    pairs = [(s.actor, _other(target, s), symmetric) for s in sources]
+    return pairs, why
+
+
+def _label(side: Side | None) -> str:
+    if side is None:
+        return ""
+    return side.actor.name_en or side.actor.sector or side.actor.kb_id or "?"
+
+
+def _other(target: Side | None, source: Side) -> Actor | None:
+    if target is None or _same(target.actor, source.actor):
+        return None
+    return target.actor
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    if a.kb_id and b.kb_id:
+        return a.kb_id == b.kb_id
+    return a.name_en == b.name_en and a.country == b.country
+
+
+def _sources(kind: str, sides: Sequence[Side], first: int, last: int, lang: str) -> list[Side]:
+    unmarked = [s for s in sides if not s.marker]
+    before = [s for s in unmarked if s.last < first]
+    after = [s for s in unmarked if s.first > last]
+    if kind == "noun":
+        right = [s for s in after if s.first - last <= _NOUN_REACH]
+        if right:
+            return _conjoined(right[0], sides)
+    if lang == "fa":
+        if before:
+            return _conjoined(before[0], sides)
+        return _conjoined(after[0], sides) if after and kind == "noun" else []
+    if before:
+        return _conjoined(before[-1], sides, backwards=True)
+    near = [s for s in after if s.first - last <= _ARABIC_VSO_REACH]
+    return _conjoined(near[0], sides) if near else []
+
+
+def _conjoined(head: Side, sides: Sequence[Side], backwards: bool = False) -> list[Side]:
+    """The head side and those joined to it by «و»: مصر والأردن، ایران و روسیه."""
+    group = [head]
+    ordered = sorted(sides, key=lambda s: s.first)
+    k = ordered.index(head)
+    step = -1 if backwards else 1
+    while 0 <= k + step < len(ordered):
+        nxt = ordered[k + step]
+        gap = nxt.first - group[-1].last if step > 0 else group[0].first - nxt.last
+        if nxt.marker or gap > 2 or nxt.kind == "pronoun":
+            break
+        group.insert(0, nxt) if step < 0 else group.append(nxt)
+        k += step
+    return group
+
+
+def _target(targets: Sequence[str], sides: Sequence[Side], sources: Sequence[Side],
+            first: int, last: int, lang: str) -> tuple[Side | None, str]:
+    others = [s for s in sides if all(s is not src for src in sources)]
+    if lang == "fa":
+        ordered = sorted(others, key=lambda s: abs(s.first - first))
+    else:
+        ordered = [s for s in others if s.first > last] + \
+                  sorted((s for s in others if s.last < first), key=lambda s: -s.first)
+    for side in ordered:
+        if side.marker and side.marker in targets and not (side.city and side.marker not in _HOSTILE):
+            return side, side.marker
+    if "obj" in targets:
+        if lang == "fa":
+            marked = [s for s in ordered if s.marker == "را"]
+            if marked:
+                return marked[0], "را"
+        else:
+            plain = [s for s in ordered if not s.marker and s.first > last]
+            if plain:
+                return plain[0], "obj"
+    return None, ""
+
+
+def _passive(sides: Sequence[Side], first: int, lang: str,
+             salient: Actor | None) -> tuple[list[Pair], str]:
+    agent = next((s for s in sides if s.marker == "by"), None)
+    subjects = [s for s in sides if not s.marker]
+    subject = (subjects[0] if lang == "fa" else
+               next((s for s in subjects if s.first > first), subjects[0] if subjects else None)) \
+        if subjects else None
+    if agent is None:
+        return [], "passive with no agent (توسط/من قبل)"
+    target = subject.actor if subject is not None else None
+    return ([(agent.actor, target, False)],
+            f"passive: source after «by» «{_label(agent)}», target its subject «{_label(subject)}»")
+
+
+def _subject_dropped(sides: Sequence[Side], first: int, last: int, lang: str) -> bool:
+    """No subject is written: Arabic verb-initial with no unmarked side after it, Persian
+    verb with no unmarked side before it in the clause."""
+    unmarked = [s for s in sides if not s.marker]
+    if lang == "fa":
+        return not any(s.last < first for s in unmarked)
+    return not unmarked
+
+
+def _resolve(side: Side, salient: Actor | None) -> Side | None:
+    if side.kind != "pronoun":
+        return side
+    if salient is None:
+        return None
+    return Side(side.first, side.last, salient, side.marker, "pronoun")

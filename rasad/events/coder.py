@@ -1,0 +1,143 @@
+"""Stage `events`: trigger matches + the sentence's actors → coded events, with their why.
+
+For each sentence: match the trigger lexicon, keep the longest non-overlapping matches, find
+the candidate sides (`mentions`), choose a source and a target by word order and the marker
+words the lexicon row names (`assign`), code the row's CAMEO code through the ontology tables,
+decide the status (`status`), and date and place the event from its sentence. An event
+without a source is not emitted; a target may be unknown. Every event carries the row that
+made it (`rule`), the reason for its status, and how each side was chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rasad.document import Actor, Document, Token
+from rasad.events import assign
+from rasad.events.mentions import Side, main_country, sentence_sides
+from rasad.events.ontology import code as cameo_code
+from rasad.events.patterns import Match, load_rules, match_sentence
+from rasad.events.quotes import find_quotes
+from rasad.events.readings import readings
+from rasad.events.record import SYMMETRIC_TYPES, Event
+from rasad.events.status import decide
+
+LANGS = ("fa", "ar")
+
+
+def annotate(doc: Document) -> Document:
+    """Fill `doc.events` and `doc.quotes`."""
+    doc.events = []
+    by_sentence = _tokens_by_sentence(doc)
+    country = main_country(doc)
+    salient: Actor | None = None
+    doc.quotes = find_quotes(doc, by_sentence)
+    for s, sentence in enumerate(doc.sentences):
+        lang = sentence.lang or doc.lang
+        tokens = by_sentence.get(s, [])
+        if lang not in LANGS or not tokens:
+            continue
+        norms = [t.norm for t in tokens]
+        reads = [readings(n, lang) for n in norms]
+        sides = sentence_sides(doc, tokens, reads, lang, country)
+        seen: set[tuple] = set()
+        for match in select(match_sentence(load_rules(lang), norms, lang)):
+            for event in _code(doc, s, tokens, norms, match, sides, lang, salient):
+                key = (event.plover, _who(event.source), _who(event.target), event.status)
+                if key not in seen:  # one event per dyad and type in a sentence
+                    seen.add(key)
+                    doc.events.append(event)
+        salient = _last_salient(sides, doc.events, s) or salient
+    _mark_reporters(doc)
+    return doc
+
+
+def select(matches: list[Match]) -> list[Match]:
+    """The longest matches that do not share a word; on equal length the earlier row wins."""
+    ordered = sorted(matches, key=lambda m: (-(m.last - m.first), -len(m.tokens), m.first))
+    taken: set[int] = set()
+    kept: list[Match] = []
+    for m in ordered:
+        words = set(m.tokens) | set(range(m.verb.first, m.verb.last + 1) if m.verb else ())
+        if words & taken:
+            continue
+        taken |= words
+        kept.append(m)
+    return sorted(kept, key=lambda m: m.first)
+
+
+def _code(doc: Document, s: int, tokens: Sequence[Token], norms: Sequence[str], match: Match,
+          sides: list[Side], lang: str, salient: Actor | None) -> list[Event]:
+    rule = match.rule
+    try:
+        cameo = cameo_code(rule.cameo)
+    except KeyError:
+        return []
+    plover = rule.plover or cameo.plover
+    pairs, why = assign.choose(match, sides, norms, lang, salient)
+    status, reason = decide(match, norms, lang)
+    start, end = tokens[match.first].start, tokens[match.last].end
+    events = []
+    for source, target, symmetric in pairs:
+        extra = {"status_reason": reason, "sides": why, "lang": lang}
+        if symmetric and plover in SYMMETRIC_TYPES:
+            extra["symmetric"] = True
+        events.append(Event(
+            sentence=s, start=start, end=end, source=source, target=target, cameo=cameo.code,
+            plover=plover, mode=cameo.mode or None, context=cameo.context or None,
+            quad_class=cameo.quad_class, goldstein=cameo.goldstein, status=status,
+            date=_date(doc, s), location=_location(doc, sides), rule=f"{rule.id} {rule.pattern}",
+            confidence=0.8 if target is not None else 0.6, extra=extra))
+    return events
+
+
+def _who(actor: Actor | None) -> tuple:
+    return (actor.kb_id, actor.name_en, actor.country) if actor else ()
+
+
+def _date(doc: Document, s: int) -> str | None:
+    """The first dated time in the sentence, else the publication day."""
+    sentence = doc.sentences[s]
+    for time in doc.times:
+        if sentence.start <= time.start < sentence.end and time.value and \
+                time.granularity in ("day", "month", "year", "week"):
+            return time.value[:10]
+    return doc.published[:10] if doc.published else None
+
+
+def _location(doc: Document, sides: Sequence[Side]) -> dict | None:
+    for side in sides:
+        if side.is_place and side.entity is not None:
+            entity = doc.entities[side.entity]
+            return {"entity": side.entity, "text": doc.text[entity.start:entity.end],
+                    "kb_id": entity.extra.get("place") or entity.kb_id,
+                    "country": entity.country}
+    return None
+
+
+def _last_salient(sides: Sequence[Side], events: Sequence[Event], s: int) -> Actor | None:
+    """Who a dropped or pronoun subject in the next sentence most likely is: this sentence's
+    last event source, else its last named person."""
+    for event in reversed(events):
+        if event.sentence == s and event.source and event.source.kb_id:
+            return event.source
+    for side in reversed(sides):
+        if side.kind == "entity" and side.actor.kb_id and not side.city:
+            return side.actor
+    return None
+
+
+def _mark_reporters(doc: Document) -> None:
+    """Events inside a quote keep the quote's speaker as their reporter."""
+    for event in doc.events:
+        for quote in doc.quotes:
+            if quote.start <= event.start < quote.end and quote.speaker is not None:
+                event.extra["reporter"] = quote.speaker.to_dict()
+                break
+
+
+def _tokens_by_sentence(doc: Document) -> dict[int, list[Token]]:
+    found: dict[int, list[Token]] = {}
+    for token in doc.tokens:
+        found.setdefault(token.sentence, []).append(token)
+    return found

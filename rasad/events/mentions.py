@@ -1,0 +1,150 @@
+"""The candidate sides of a sentence's events, in token positions, with the word that marks each.
+
+An event's source and target are chosen among the sentence's actor mentions: the entities the
+actors stage linked, the unnamed groups of `agents`, and pronouns (وی، او، هو). What decides a
+mention's role is mostly the word before it: با/مع make a companion, به/علیه/على/ضد a target,
+توسط/از سوی/من قبل the agent of a passive, در/في a place; Persian را after it an object; an
+Arabic proclitic (لروسيا، بالأسد) the same as the preposition. `Side` records that marker.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rasad.document import Actor, Document, Entity, Token
+from rasad.events.agents import find_agents
+from rasad.events.patterns import fold
+
+# Prepositions whose object is a place, not a participant, when the mention is a city.
+PLACE_MARKERS = frozenset({"في", "فی", "در", "الی", "به", "ب", "من", "از", "حول"})
+AGENT_MARKERS = ("من قبل", "علی ید", "از سوی", "از طرف", "توسط", "به دست")
+_PREPOSITIONS = {
+    "ar": frozenset(fold(w) for w in ("على", "ضد", "مع", "إلى", "في", "من", "عن", "بين", "لدى",
+                                      "عند", "نحو", "تجاه", "بحق", "أمام", "وبين", "ومع", "وإلى")),
+    "fa": frozenset(fold(w) for w in ("به", "با", "از", "علیه", "برای", "در", "توسط", "میان",
+                                      "بین", "نزد", "سوی", "ضد", "بر")),
+}
+_AR_PROCLITICS = {"ب": "ب", "ل": "ل", "لل": "ل", "بال": "ب", "ک": "ک"}
+_PRONOUNS = {
+    "fa": frozenset(fold(w) for w in ("وی", "او", "ایشان")),
+    "ar": frozenset(fold(w) for w in ("هو", "هي", "وهو", "وهي")),
+}
+_NON_ACTOR_TYPES = frozenset({"DAT", "TIM", "MON", "PCT", "MISC"})
+
+
+@dataclass(slots=True)
+class Side:
+    """A possible event side at tokens [first, last] of the sentence."""
+
+    first: int
+    last: int
+    actor: Actor
+    marker: str = ""        # the preposition or را that governs it ('' = none)
+    kind: str = "entity"    # entity | agent | pronoun
+    city: bool = False      # a city: a place unless it acts (stands for its government)
+    entity: int | None = None
+    rule: str = ""          # which KB row or agent row it came from
+
+    @property
+    def is_place(self) -> bool:
+        return self.city and self.marker in PLACE_MARKERS
+
+
+def token_span(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> tuple[int, int]:
+    """Token indices [first, last] covering characters [start, end)."""
+    first = max(bisect_right(starts, start) - 1, 0)
+    last = max(bisect_left(ends, end), first)
+    return first, min(last, len(starts) - 1)
+
+
+def sentence_sides(doc: Document, tokens: Sequence[Token], reads: Sequence[Sequence[str]],
+                   lang: str, main_country: str | None) -> list[Side]:
+    """Every candidate side of the sentence whose tokens are given, in text order."""
+    if not tokens:
+        return []
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    norms = [t.norm for t in tokens]
+    lo, hi = tokens[0].start, tokens[-1].end
+    sides: list[Side] = []
+    for index, entity in enumerate(doc.entities):
+        if entity.start < lo or entity.end > hi or entity.type in _NON_ACTOR_TYPES:
+            continue
+        if not (entity.country or entity.kb_id):
+            continue  # an unlinked name has no country to count an event for
+        first, last = token_span(starts, ends, entity.start, entity.end)
+        actor = Actor(entity=index, kb_id=entity.kb_id, name_en=entity.name_en,
+                      country=entity.country, sector=entity.extra.get("sector"))
+        side = Side(first, last, actor, city=bool(entity.extra.get("place")), entity=index,
+                    rule=str(entity.extra.get("rule") or ""))
+        side.marker = _marker(doc, entity, tokens, norms, first, last, lang)
+        sides.append(side)
+    taken = {i for s in sides for i in range(s.first, s.last + 1)}
+    for found in find_agents(reads, lang):
+        if taken & set(range(found.first, found.last + 1)):
+            continue
+        actor = Actor(name_en=found.agent.name_en, sector=found.agent.sector)
+        side = Side(found.first, found.last, actor, kind="agent", rule=found.agent.row)
+        side.marker = _marker(doc, None, tokens, norms, found.first, found.last, lang)
+        sides.append(side)
+    for i, norm in enumerate(norms):
+        if norm in _PRONOUNS.get(lang, ()) and i not in taken:
+            side = Side(i, i, Actor(), kind="pronoun")
+            side.marker = _marker(doc, None, tokens, norms, i, i, lang)
+            sides.append(side)
+    sides.sort(key=lambda s: s.first)
+    _agent_countries(sides, main_country)
+    return sides
+
+
+def _marker(doc: Document, entity: Entity | None, tokens: Sequence[Token], norms: Sequence[str],
+            first: int, last: int, lang: str) -> str:
+    """The preposition, proclitic or object marker that governs a mention."""
+    if first >= 2 and f"{norms[first - 2]} {norms[first - 1]}" in AGENT_MARKERS:
+        return "by"
+    if first >= 1 and norms[first - 1] in AGENT_MARKERS:
+        return "by"
+    if lang == "fa" and last + 1 < len(norms) and norms[last + 1] == "را":
+        return "را"
+    if first >= 1 and norms[first - 1] in _PREPOSITIONS.get(lang, ()):
+        word = norms[first - 1]
+        return word[1:] if lang == "ar" and word.startswith("و") and len(word) > 2 else word
+    if lang == "ar":
+        head = norms[first]
+        if entity is not None:  # the letters before the entity inside its first token
+            prefix = fold(doc.text[tokens[first].start:entity.start])
+        else:
+            prefix = next((head[:len(head) - len(r)] for r in () if head.endswith(r)), "")
+        prefix = prefix.lstrip("وف")
+        return _AR_PROCLITICS.get(prefix, "")
+    return ""
+
+
+def _agent_countries(sides: list[Side], main_country: str | None) -> None:
+    """An unnamed group takes the nationality written next to it (الشرطة العراقية، پلیس
+    ترکیه), else the country of a place in its sentence, else the document's main country."""
+    place_country = next((s.actor.country for s in sides if s.is_place and s.actor.country), None)
+    for k, side in enumerate(sides):
+        if side.kind != "agent":
+            continue
+        nxt = sides[k + 1] if k + 1 < len(sides) else None
+        if nxt is not None and nxt.kind == "entity" and nxt.first == side.last + 1 \
+                and nxt.actor.country and not nxt.marker:
+            side.actor.country = nxt.actor.country
+            side.last = nxt.last
+            nxt.kind = "absorbed"
+            side.rule += f"; country from «{nxt.rule}»"
+        else:
+            side.actor.country = place_country or main_country
+            side.rule += "; country from " + ("a place in the sentence" if place_country
+                                              else "the document's main country")
+    sides[:] = [s for s in sides if s.kind != "absorbed"]
+
+
+def main_country(doc: Document) -> str | None:
+    """The country a document is mostly about: the most mentioned, first-seen on ties."""
+    counts = Counter(e.country for e in doc.entities if e.country and len(e.country) == 3)
+    return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,120 @@
+"""An event's status: asserted, or negated, future, proposed, hypothetical, a reported claim.
+
+Only asserted events count as having happened, so the status is decided before anything is
+counted. Two sources of evidence, both explained in the record's `status_reason`:
+
+* the Persian verb itself (نکرد، نمی‌کند، نخواهد کرد، خواهد کرد), parsed by `rasad.events.verbs`;
+* marker words around the trigger (`status.tsv`): لم، لن، سوف، سـ، يعتزم، إذا؛ قرار است، اگر،
+  پیشنهاد، ادعا ... each with a scope (just before the trigger, just after, its clause, or the
+  sentence before it).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rasad.events.patterns import Match, fold, read_rows
+
+PRECEDENCE = ("negated", "hypothetical", "proposed", "future", "reported_claim")
+_BEFORE, _AFTER = 4, 3
+# Words that close a clause for scope purposes: a new finite clause starts after them.
+CLAUSE_BREAKS = frozenset(fold(w) for w in (
+    "،", ",", "؛", ";", ":", "که", "ولی", "اما", "لكن", "لكن", "بينما", "حيث", "ثم", "«", "»",
+    '"', "“", "”", "(", ")", "-", "–"))
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    words: tuple[str, ...]
+    status: str
+    scope: str
+    row: str  # file:line
+
+
+@lru_cache(maxsize=1)
+def markers() -> dict[str, dict[str, list[Marker]]]:
+    """lang → first word → markers starting with it."""
+    text = resources.files("rasad.data.events").joinpath("status.tsv").read_text("utf-8")
+    table: dict[str, dict[str, list[Marker]]] = defaultdict(lambda: defaultdict(list))
+    for row_id, row in read_rows("status.tsv", text):
+        words = tuple(fold(w) for w in row["form"].split())
+        if row["status"] not in PRECEDENCE:
+            raise ValueError(f"{row_id}: unknown status {row['status']!r}")
+        table[row["lang"]][words[0]].append(Marker(words, row["status"], row["scope"], row_id))
+    return {lang: dict(by_word) for lang, by_word in table.items()}
+
+
+def clause_start(norms: Sequence[str], i: int) -> int:
+    """Index of the first word of the clause that holds word i."""
+    j = i
+    while j > 0 and norms[j - 1] not in CLAUSE_BREAKS:
+        j -= 1
+    return j
+
+
+def _bare(word: str, lang: str) -> str:
+    """The word without a conjunction proclitic (ولم → لم, فلن → لن, وسوف → سوف)."""
+    if lang == "ar" and len(word) > 2 and word[0] in "وف":
+        return word[1:]
+    return word
+
+
+def decide(match: Match, norms: Sequence[str], lang: str) -> tuple[str, str]:
+    """(status, reason) for one trigger match in a sentence's words."""
+    found: list[tuple[str, str]] = []
+    verb = match.verb
+    if verb is not None:
+        if verb.form.negated:
+            found.append(("negated", f"negative verb «{' '.join(norms[verb.first:verb.last + 1])}»"))
+        elif verb.form.future:
+            found.append(("future", f"future verb «{' '.join(norms[verb.first:verb.last + 1])}»"))
+    head = norms[match.first]
+    if lang == "ar" and head.startswith(("س", "وس", "فس")) and _future_prefix(head):
+        found.append(("future", f"future prefix سـ in «{head}»"))
+    found.extend(_marker_hits(match, norms, lang))
+    if not found:
+        return "asserted", "no negation, modality, condition or claim marker"
+    found.sort(key=lambda hit: PRECEDENCE.index(hit[0]))
+    return found[0]
+
+
+def _future_prefix(word: str) -> bool:
+    """سيلتقي، وستفرض: س + a person prefix, where the trigger read the word without it."""
+    stem = word.lstrip("وف")
+    return len(stem) >= 4 and stem[0] == "س" and stem[1] in "یتنا"
+
+
+def _marker_hits(match: Match, norms: Sequence[str], lang: str) -> list[tuple[str, str]]:
+    table = markers().get(lang, {})
+    trigger = set(match.tokens)
+    first, last = match.first, match.last
+    clause = clause_start(norms, first)
+    hits = []
+    for i, word in enumerate(norms):
+        for marker in table.get(_bare(word, lang), ()):
+            n = len(marker.words)
+            if tuple(_bare(w, lang) if k == 0 else w
+                     for k, w in enumerate(norms[i:i + n])) != marker.words:
+                continue
+            span = set(range(i, i + n))
+            if span & trigger and marker.status != "proposed":
+                continue  # the marker is the trigger itself (نفى is a REJECT, not its negation)
+            if _in_scope(marker.scope, i, i + n - 1, first, last, clause):
+                hits.append((marker.status, f"«{' '.join(marker.words)}» ({marker.row})"))
+    return hits
+
+
+def _in_scope(scope: str, start: int, end: int, first: int, last: int, clause: int) -> bool:
+    if scope == "before":
+        return clause <= start and end < first and first - end <= _BEFORE
+    if scope == "after":
+        return start > last and start - last <= _AFTER
+    if scope == "clause":
+        return clause <= start and end < first or (start >= first and end <= last)
+    if scope == "sentence":
+        return end < first
+    return False
