@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from rasad.document import Actor
 from rasad.events.mentions import Side
 from rasad.events.patterns import Match
+from rasad.events.quotes import CUES
 from rasad.events.record import SYMMETRIC_TYPES
 from rasad.events.status import CLAUSE_BREAKS
 
@@ -36,12 +37,29 @@ _CONJUNCTIONS = frozenset({"و", "وب"})
 Pair = tuple[Actor, Actor | None, bool]
 
 
-def clause_bounds(norms: Sequence[str], first: int, last: int) -> tuple[int, int]:
+_COMMAS = frozenset({"،", ","})
+_THAT = frozenset({"ان", "بان", "وان"})  # إن / أن after a speech verb: a new clause
+_LIGHT = frozenset({"کرد", "کردند", "نمود", "نمودند", "داشت", "داشتند", "شد"})
+
+
+def _after_cue(norms: Sequence[str], j: int, lang: str) -> bool:
+    """Word j ends a speech verb (اعلام کرد، گفت): what follows is what was said."""
+    if lang != "fa":
+        return False
+    cues = CUES["fa"]
+    return (norms[j] in cues and norms[j] not in ("اعلام", "اظهار", "تاکید", "تصریح")) or \
+        (norms[j] in _LIGHT and j > 0 and norms[j - 1] in cues)
+
+
+def clause_bounds(norms: Sequence[str], first: int, last: int, lang: str) -> tuple[int, int]:
+    """The trigger's clause. A Persian subject opens the sentence and commas set off the
+    adjuncts after it, so in Persian a comma does not close the clause."""
+    breaks = CLAUSE_BREAKS - _COMMAS if lang == "fa" else CLAUSE_BREAKS | _THAT
     lo = first
-    while lo > 0 and norms[lo - 1] not in CLAUSE_BREAKS:
+    while lo > 0 and norms[lo - 1] not in breaks and not _after_cue(norms, lo - 1, lang):
         lo -= 1
     hi = last
-    while hi + 1 < len(norms) and norms[hi + 1] not in CLAUSE_BREAKS:
+    while hi + 1 < len(norms) and norms[hi + 1] not in breaks:
         hi += 1
     return lo, hi
 
@@ -51,7 +69,7 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
     """The (source, target, symmetric) pairs of one trigger, and a sentence saying why."""
     rule = match.rule
     first, last = match.first, match.last
-    lo, hi = clause_bounds(norms, first, last)
+    lo, hi = clause_bounds(norms, first, last, lang)
     around = [s for s in sides if not s.is_place and (s.last < first or s.first > last)]
     in_clause = [s for s in around if lo <= s.first and s.last <= hi]
     targets = rule.target or _DEFAULT_TARGETS

@@ -96,8 +96,20 @@ def sentence_sides(doc: Document, tokens: Sequence[Token], reads: Sequence[Seque
             side.marker = _marker(doc, None, tokens, norms, i, i, lang)
             sides.append(side)
     sides.sort(key=lambda s: s.first)
+    _appositions(sides, norms)
     _agent_countries(sides, main_country)
     return sides
+
+
+def _appositions(sides: list[Side], norms: Sequence[str]) -> None:
+    """A side right after another naming the same actor is its apposition and shares its
+    marker: «با سرگئی ریابکوف، همتای روس خود», «مع الرئيس الروسي فلاديمير بوتين»."""
+    for prev, side in zip(sides, sides[1:], strict=False):
+        between = norms[prev.last + 1:side.first]
+        if side.marker or not prev.actor.kb_id or prev.actor.kb_id != side.actor.kb_id:
+            continue
+        if all(w in ("،", ",") for w in between):
+            side.marker = prev.marker
 
 
 def _marker(doc: Document, entity: Entity | None, tokens: Sequence[Token], norms: Sequence[str],
