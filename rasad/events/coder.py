@@ -49,7 +49,24 @@ def annotate(doc: Document) -> Document:
                     doc.events.append(event)
         salient = _last_salient(sides, doc.events, s) or salient
     _mark_reporters(doc)
+    _mark_repeats(doc.events)
     return doc
+
+
+def _mark_repeats(events: Sequence[Event]) -> None:
+    """A later sentence that reports an event already coded in the document (same type, same
+    sides, same date and status) points at the first report with `same_as`, so counts that
+    skip repeats count each event once; the mention itself stays, with its sentence."""
+    first_seen: dict[tuple, int] = {}
+    for index, event in enumerate(events):
+        sides = (_who(event.source), _who(event.target))
+        if event.extra.get("symmetric"):
+            sides = tuple(sorted(sides))
+        key = (event.plover, sides, event.date, event.status)
+        if key in first_seen and events[first_seen[key]].sentence != event.sentence:
+            event.extra["same_as"] = first_seen[key]
+        else:
+            first_seen.setdefault(key, index)
 
 
 def select(matches: list[Match]) -> list[Match]:
