@@ -39,6 +39,9 @@ Pair = tuple[Actor, Actor | None, bool]
 
 _COMMAS = frozenset({"،", ","})
 _THAT = frozenset({"ان", "بان", "وان"})  # إن / أن after a speech verb: a new clause
+# إنه، إنها، أنهم: the clause's subject is a pronoun that points back at the speaker.
+_THAT_PRONOUN = frozenset(f"{that}{suffix}" for that in ("ان", "بان", "وان")
+                          for suffix in ("ه", "ها", "هم", "هما", "نا"))
 _LIGHT = frozenset({"کرد", "کردند", "نمود", "نمودند", "داشت", "داشتند", "شد"})
 
 
@@ -54,7 +57,7 @@ def _after_cue(norms: Sequence[str], j: int, lang: str) -> bool:
 def clause_bounds(norms: Sequence[str], first: int, last: int, lang: str) -> tuple[int, int]:
     """The trigger's clause. A Persian subject opens the sentence and commas set off the
     adjuncts after it, so in Persian a comma does not close the clause."""
-    breaks = CLAUSE_BREAKS - _COMMAS if lang == "fa" else CLAUSE_BREAKS | _THAT
+    breaks = CLAUSE_BREAKS - _COMMAS if lang == "fa" else CLAUSE_BREAKS | _THAT | _THAT_PRONOUN
     lo = first
     while lo > 0 and norms[lo - 1] not in breaks and not _after_cue(norms, lo - 1, lang):
         lo -= 1
@@ -79,6 +82,11 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
         return _passive(in_clause, first, lang, salient)
     sources = _sources(rule.kind, in_clause, first, last, lang)
     how = "subject"
+    if lang == "ar" and lo > 0 and norms[lo - 1] in _THAT_PRONOUN and rule.kind == "verb" \
+            and not any(s.last < first and not s.marker for s in in_clause):
+        speaker = [s for s in around if s.last < lo - 1 and not s.marker]
+        if speaker:  # «قالت الحكومة العراقية إنها اعتقلت ...»: the speaker did it
+            sources, how = [speaker[-1]], f"speaker, through «{norms[lo - 1]}»"
     if not sources:
         if salient is not None and _subject_dropped(in_clause, first, last, lang):
             sources, how = [Side(first, first, salient, kind="pronoun")], "dropped subject"

@@ -32,7 +32,7 @@ _PRONOUNS = {
     "fa": frozenset(fold(w) for w in ("وی", "او", "ایشان")),
     "ar": frozenset(fold(w) for w in ("هو", "هي", "وهو", "وهي")),
 }
-_NON_ACTOR_TYPES = frozenset({"DAT", "TIM", "MON", "PCT", "MISC"})
+_NON_ACTOR_TYPES = frozenset({"DAT", "TIM", "MON", "PCT"})
 
 
 @dataclass(slots=True)
@@ -43,7 +43,7 @@ class Side:
     last: int
     actor: Actor
     marker: str = ""        # the preposition or را that governs it ('' = none)
-    kind: str = "entity"    # entity | agent | pronoun
+    kind: str = "entity"    # entity | agent | pronoun | nationality (an adjective: العراقية)
     city: bool = False      # a city: a place unless it acts (stands for its government)
     entity: int | None = None
     rule: str = ""          # which KB row or agent row it came from
@@ -79,12 +79,17 @@ def sentence_sides(doc: Document, tokens: Sequence[Token], reads: Sequence[Seque
         actor = Actor(entity=index, kb_id=entity.kb_id, name_en=entity.name_en,
                       country=entity.country, sector=entity.extra.get("sector"))
         side = Side(first, last, actor, city=bool(entity.extra.get("place")), entity=index,
-                    rule=str(entity.extra.get("rule") or ""))
+                    rule=str(entity.extra.get("rule") or ""),
+                    kind="nationality" if entity.type == "MISC" else "entity")
         side.marker = _marker(doc, entity, tokens, norms, first, last, lang)
         sides.append(side)
     taken = {i for s in sides for i in range(s.first, s.last + 1)}
+    starts_at = {s.first: s for s in sides}
     for found in find_agents(reads, lang):
         if taken & set(range(found.first, found.last + 1)):
+            named = starts_at.get(found.first)  # «پلیس ترکیه» as one named entity: its sector
+            if named is not None and not named.actor.sector:
+                named.actor.sector = found.agent.sector
             continue
         actor = Actor(name_en=found.agent.name_en, sector=found.agent.sector)
         side = Side(found.first, found.last, actor, kind="agent", rule=found.agent.row)
@@ -143,8 +148,8 @@ def _agent_countries(sides: list[Side], main_country: str | None) -> None:
         if side.kind != "agent":
             continue
         nxt = sides[k + 1] if k + 1 < len(sides) else None
-        if nxt is not None and nxt.kind == "entity" and nxt.first == side.last + 1 \
-                and nxt.actor.country and not nxt.marker:
+        if nxt is not None and nxt.kind in ("entity", "nationality") \
+                and nxt.first == side.last + 1 and nxt.actor.country and not nxt.marker:
             side.actor.country = nxt.actor.country
             side.last = nxt.last
             nxt.kind = "absorbed"
@@ -153,7 +158,7 @@ def _agent_countries(sides: list[Side], main_country: str | None) -> None:
             side.actor.country = place_country or main_country
             side.rule += "; country from " + ("a place in the sentence" if place_country
                                               else "the document's main country")
-    sides[:] = [s for s in sides if s.kind != "absorbed"]
+    sides[:] = [s for s in sides if s.kind not in ("absorbed", "nationality")]
 
 
 def main_country(doc: Document) -> str | None:
