@@ -108,8 +108,8 @@ def _code(doc: Document, s: int, tokens: Sequence[Token], norms: Sequence[str], 
     return events
 
 
-def _who(actor: Actor | None) -> tuple:
-    return (actor.kb_id, actor.name_en, actor.country) if actor else ()
+def _who(actor: Actor | None) -> str:
+    return f"{actor.kb_id}|{actor.name_en}|{actor.country}" if actor else ""
 
 
 def _date(doc: Document, s: int) -> str | None:
