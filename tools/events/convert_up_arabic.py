@@ -20,7 +20,10 @@ A pattern line becomes one rasad row (or a few, one per word count of its synony
 
 Dropped, and counted: `[---]` codes; statements (CAMEO 010–015, 017, 019: only 016 denial →
 REJECT and 018 sympathy → SUPPORT are events); unknown synsets; rows with no object word whose
-lemmas are all high-frequency general verbs; unparsable lines; duplicates of an earlier row.
+lemmas include a high-frequency general verb, or whose forms are all 3 letters (a bare شرك reads
+in الشركة; a bare row keeps only its forms of 4 letters or more); unparsable lines (stray
+brackets, Latin words, a lemma's particle clashing with the pattern's preposition); duplicates
+of an earlier row.
 """
 
 from __future__ import annotations
@@ -266,17 +269,21 @@ def build_rows(text: str) -> tuple[list[list[str]], Counter[str], int]:
             lemmas = [lm for lm in lemmas if len(lm) > 1 or lm[0] not in AMBIGUOUS
                       and re.sub("[أإآ]", "ا", lm[0]) not in AMBIGUOUS]
             if not lemmas:
-                stats["bare general verb, too ambiguous"] += 1
+                stats["bare verb: general or 3-letter forms only"] += 1
                 continue
         made = 0
         bare_dropped = False
         for parts_group in _group_lemmas(lemmas):
             for pattern, target in _patterns(items, parts_group, sets):
                 words = [w for w in pattern.split() if w != GAP]
-                if len(words) == 1 and any(
-                        re.sub("[أإآ]", "ا", lm[0]) in AMBIGUOUS for lm in parts_group):
-                    bare_dropped = True
-                    continue
+                if len(words) == 1:
+                    # a bare verb: its 3-letter forms read as common nouns (شرك in الشركة)
+                    kept = [f for f in words[0].split("|") if len(f) >= 4]
+                    if not kept or any(
+                            re.sub("[أإآ]", "ا", lm[0]) in AMBIGUOUS for lm in parts_group):
+                        bare_dropped = True
+                        continue
+                    pattern = "|".join(kept)
                 if pattern in seen:
                     continue
                 seen.add(pattern)
@@ -290,7 +297,7 @@ def build_rows(text: str) -> tuple[list[list[str]], Counter[str], int]:
         if made:
             stats["converted"] += 1
         elif bare_dropped:
-            stats["bare general verb, too ambiguous"] += 1
+            stats["bare verb: general or 3-letter forms only"] += 1
         elif not _patterns(items, lemmas_for(comment, block)[:1], sets):
             stats["unparsable (stray brackets, Latin words, particle clash)"] += 1
         else:
