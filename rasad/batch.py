@@ -39,12 +39,13 @@ class RunSummary:
     sentences: int = 0
     tokens: int = 0
     problems: list[tuple[str, str]] = field(default_factory=list)  # (origin, message)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # read, but look at it
     seconds: float = 0.0
 
     @property
     def counts(self) -> dict[str, int]:
         return {**self.outcomes, "sentences": self.sentences, "tokens": self.tokens,
-                "problems": len(self.problems),
+                "problems": len(self.problems), "warnings": len(self.warnings),
                 **{f"lang_{k}": v for k, v in self.languages.items()}}
 
 
@@ -58,12 +59,15 @@ def run(paths: Sequence[str], *, conn: sqlite3.Connection, pipeline: Pipeline,
     def on_problem(problem: IngestProblem) -> None:
         if problem.level == "error":
             summary.problems.append((problem.origin, problem.message))
-            record_problem(conn, summary.run_id, message=problem.message, origin=problem.origin)
+        else:  # a date it could not read, a guessed encoding: stored, and said
+            summary.warnings.append((problem.origin, problem.message))
+        record_problem(conn, summary.run_id, message=problem.message, origin=problem.origin,
+                       warning=problem.level != "error")
         notify("problem", problem)
 
     report = IngestReport()
     docs = iter_documents(paths, glob=glob, errors=on_problem, report=report, dedup=False,
-                          skip=_database_files(conn))
+                          skip=database_files(conn))
     held_back: list[Document] = []  # in-run duplicates, recorded once their original is stored
     fresh = _new_documents(docs, conn=conn, summary=summary, held_back=held_back, notify=notify)
     for chunk in _chunks(pipeline.pipe(fresh, workers=workers), BATCH_SIZE):
@@ -129,7 +133,7 @@ def _problem_recorder(conn: sqlite3.Connection, summary: RunSummary) -> Callable
     return record
 
 
-def _database_files(conn: sqlite3.Connection) -> frozenset[str]:
+def database_files(conn: sqlite3.Connection) -> frozenset[str]:
     """The files of the database being written, so a run inside its corpus folder skips them."""
     path = conn.execute("PRAGMA database_list").fetchone()[2]
     if not path:

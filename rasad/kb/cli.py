@@ -9,6 +9,7 @@ rasad.kb.link and rasad.kb.corpus; the lead wires them into rasad/cli.py:
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -202,15 +203,18 @@ def entities_command(
 ) -> None:
     """The actors of a stored corpus, by mention count; unlinked names after them."""
     from rasad.kb.corpus import actor_counts
-    from rasad.store import connect
+    from rasad.store import StoreError, open_existing
 
-    if not db.exists():
-        err_console.print(f"[red]error[/red] {db}: no such database; create one with "
-                          f"'rasad run PATH --db {db}'")
-        raise typer.Exit(1)
-    conn = connect(db, readonly=True)
+    try:
+        conn = open_existing(db)
+    except StoreError as error:
+        err_console.print(f"[red]error[/red] {error}")
+        raise typer.Exit(1) from None
     try:
         rows = actor_counts(conn, limit=limit)
+    except sqlite3.Error as error:
+        err_console.print(f"[red]error[/red] {db}: cannot read the database: {error}")
+        raise typer.Exit(1) from None
     finally:
         conn.close()
     if as_json:

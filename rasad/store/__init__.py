@@ -10,8 +10,15 @@ The CLI, the web app and the Spark writer are thin shells over these functions.
 
 from __future__ import annotations
 
-from rasad.store.db import connect, schema_version, transaction
-from rasad.store.read import iter_documents, load_dict, load_document, stats
+from rasad.store.db import (
+    StoreError,
+    close,
+    connect,
+    open_existing,
+    schema_version,
+    transaction,
+)
+from rasad.store.read import iter_documents, load_dict, load_document, stats, unfinished_runs
 from rasad.store.search import search
 from rasad.store.write import (
     delete_document,
@@ -25,8 +32,8 @@ from rasad.store.write import (
 )
 
 __all__ = [
-    "connect", "schema_version", "transaction",
+    "connect", "open_existing", "close", "StoreError", "schema_version", "transaction",
     "save_document", "save_batch", "delete_document", "has_document", "known_hashes",
     "start_run", "finish_run", "record_problem",
-    "load_document", "load_dict", "iter_documents", "stats", "search",
+    "load_document", "load_dict", "iter_documents", "stats", "unfinished_runs", "search",
 ]

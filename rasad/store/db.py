@@ -6,7 +6,8 @@ in autocommit mode (`isolation_level=None`) and every write goes through `transa
 what is committed is exactly what a `with transaction(conn):` block wrote: a killed process
 loses only the block it was inside, never half of it.
 
-WAL lets readers (the web app, `rasad stats`) work while a batch writes. With
+WAL lets readers (the web app, `rasad stats`) work while a batch writes; a writer that is
+done calls `close`, which folds the log back into the `.db` file. With
 `synchronous=NORMAL` a committed transaction survives a crash of the process; only a power
 failure can lose the last few commits, never corrupt the file.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from itertools import count
 from pathlib import Path
 
@@ -33,12 +34,37 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
 
     conn = _open(path, readonly=readonly)
     conn.row_factory = sqlite3.Row
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    if not readonly:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        apply_migrations(conn)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if readonly:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # is it SQLite?
+        else:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            apply_migrations(conn)
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise StoreError(f"{path}: cannot be opened as a database ({error})") from error
+    return conn
+
+
+class StoreError(sqlite3.DatabaseError):
+    """A file that cannot serve as a rasad database: not SQLite, unreadable, not rasad's."""
+
+
+def open_existing(path: str | Path) -> sqlite3.Connection:
+    """A read-only connection to an existing rasad database (for `rasad stats`-style readers),
+    or `StoreError` saying in one line why there is none."""
+    path = Path(path)
+    if not path.is_file():
+        what = "a folder, not a database file" if path.is_dir() else "no such database"
+        raise StoreError(f"{path}: {what}; create one with 'rasad run PATH --db {path}'")
+    conn = connect(path, readonly=True)
+    if schema_version(conn) == 0:
+        conn.close()
+        raise StoreError(f"{path}: not a rasad database (an SQLite file without rasad's "
+                         f"tables); create one with 'rasad run PATH --db {path}'")
     return conn
 
 
@@ -54,6 +80,29 @@ def _open(path: str | Path, *, readonly: bool) -> sqlite3.Connection:
         return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=timeout)
     path.parent.mkdir(parents=True, exist_ok=True)
     return sqlite3.connect(path, isolation_level=None, timeout=timeout)
+
+
+def close(conn: sqlite3.Connection, *, checkpoint: bool = True) -> None:
+    """Close a writer's connection so that the `.db` file alone is the whole database.
+
+    The write-ahead log is checkpointed into the database file and emptied
+    (`wal_checkpoint(TRUNCATE)`), so the file can be copied or archived without its `-wal`,
+    and the file goes back to a rollback journal (see below).
+    Readers pass `checkpoint=False` (or just close): they leave the files as they are. If
+    another connection still reads, the checkpoint copies what it can, and SQLite finishes
+    when the last connection closes.
+    """
+    try:
+        if checkpoint and not conn.in_transaction:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            # Back to a rollback journal while no one else has the file open, so readers
+            # (`rasad stats`, opened read-only) find one file and create none beside it; the
+            # next writer's `connect` turns WAL on again. Refused while another connection
+            # is open, and then harmless: that file stays in WAL mode.
+            with suppress(sqlite3.OperationalError):
+                conn.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        conn.close()
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

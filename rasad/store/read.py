@@ -17,6 +17,7 @@ from rasad.document import LAYERS as LAYER_NAMES
 from rasad.document import Document
 from rasad.store.db import schema_version
 from rasad.store.rows import LAYERS
+from rasad.store.write import WARNING_PREFIX
 
 
 def load_dict(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:
@@ -102,12 +103,25 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
     out.update({
         "duplicates": one("SELECT count(*) FROM duplicates"),
         "runs": one("SELECT count(*) FROM runs"),
+        # Started and never finished: interrupted (Ctrl-C, killed, a crash), or still running.
+        "unfinished_runs": one("SELECT count(*) FROM runs WHERE finished_at IS NULL"),
         # One per distinct input and message: a re-run records its problems again, per run.
-        "problems": one("SELECT count(*) FROM (SELECT DISTINCT origin, message FROM problems)"),
+        # Warnings (input read, but look at it) are recorded as "warning: ..." messages.
+        "problems": one("SELECT count(*) FROM (SELECT DISTINCT origin, message FROM problems "
+                        f"WHERE message NOT LIKE '{WARNING_PREFIX}%')"),
+        "warnings": one("SELECT count(*) FROM (SELECT DISTINCT origin, message FROM problems "
+                        f"WHERE message LIKE '{WARNING_PREFIX}%')"),
         "schema_version": schema_version(conn),
         **_file_sizes(conn),
     })
     return out
+
+
+def unfinished_runs(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Runs that started and never recorded their end, oldest first."""
+    return [{"id": row[0], "started_at": row[1], "paths": json.loads(row[2] or "[]")}
+            for row in conn.execute("SELECT id, started_at, paths FROM runs "
+                                    "WHERE finished_at IS NULL ORDER BY id")]
 
 
 def _scalar(conn: sqlite3.Connection) -> Any:

@@ -180,9 +180,16 @@ def finish_run(conn: sqlite3.Connection, run_id: int, *, counts: Mapping[str, in
                      (now(), json.dumps(dict(counts)), run_id))
 
 
+WARNING_PREFIX = "warning: "  # a problem recorded with this prefix was read, but look at it
+
+
 def record_problem(conn: sqlite3.Connection, run_id: int | None, *, message: str,
-                   origin: str | None = None, doc_id: str | None = None) -> None:
-    """Record an input a run could not read or analyse, to be reported and retried."""
+                   origin: str | None = None, doc_id: str | None = None,
+                   warning: bool = False) -> None:
+    """Record an input a run could not read or analyse, to be reported and retried; with
+    `warning`, one it read with a caveat (a date it could not read, a guessed encoding)."""
+    if warning:
+        message = WARNING_PREFIX + message
     with transaction(conn):
         conn.execute("INSERT INTO problems (run_id, origin, doc_id, message, at) VALUES (?, ?, ?, ?, ?)",
                      (run_id, origin, doc_id, message, now()))
