@@ -9,9 +9,10 @@
 from rasad.ingest.dedup import Deduplicator, content_hash
 from rasad.ingest.encoding import BinaryContent, Decoded, UndecodableContent, decode
 from rasad.ingest.report import IngestError, IngestProblem, IngestReport
-from rasad.ingest.sources import ingest, iter_documents
+from rasad.ingest.sources import count_documents, ingest, iter_documents
 
 __all__ = [
     "BinaryContent", "Decoded", "Deduplicator", "IngestError", "IngestProblem", "IngestReport",
-    "UndecodableContent", "content_hash", "decode", "ingest", "iter_documents",
+    "UndecodableContent", "content_hash", "count_documents", "decode", "ingest",
+    "iter_documents",
 ]

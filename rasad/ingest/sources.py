@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -67,6 +68,46 @@ def ingest(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *,
     report = IngestReport()
     docs = list(iter_documents(paths, glob=glob, report=report, dedup=dedup, strict=strict))
     return docs, report
+
+
+def count_documents(paths: Iterable[str | os.PathLike[str]], *, glob: str | None = None,
+                    skip: frozenset[str] = frozenset(), seconds: float = 3.0) -> int | None:
+    """How many documents `paths` hold, when that is cheap to know: one per text or HTML
+    file, one per non-blank JSONL line (what a progress bar needs; a line that turns out bad
+    is one input too). None for standard input, feeds and WARC files, whose records are only
+    known by parsing, or when counting takes longer than `seconds`."""
+    started = time.monotonic()
+    total = 0
+    for _, path in iter_files(paths, glob=glob, report=IngestReport(), skip=skip):
+        if path is None or time.monotonic() - started > seconds:
+            return None
+        try:
+            fmt = format_of(path)
+            if fmt in ("sniff", "xml"):
+                with open_binary(path) as stream:
+                    fmt = sniff(stream.read(4096), xml=fmt == "xml") or "unsupported"
+            if fmt in ("rss", "warc"):
+                return None
+            total += _lines(path, started + seconds) if fmt == "jsonl" else 1
+        except _TooSlow:
+            return None
+        except (OSError, EOFError, zlib.error):
+            total += 1  # reading it will fail too, and be reported: one input
+    return total
+
+
+class _TooSlow(Exception):
+    pass
+
+
+def _lines(path: Path, deadline: float) -> int:
+    count = 0
+    with open_binary(path) as stream:
+        for number, line in enumerate(stream):
+            count += bool(line.strip())
+            if number % 10_000 == 0 and time.monotonic() > deadline:
+                raise _TooSlow
+    return count
 
 
 def _read_reported(origin: str, path: Path | None, *, report: IngestReport) -> Iterator[Document]:
