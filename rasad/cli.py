@@ -10,6 +10,7 @@ Exit codes scripts can rely on:
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -25,6 +26,7 @@ console = Console()
 err_console = Console(stderr=True, soft_wrap=True)  # messages stay one greppable line
 
 OK, FAILED, PARTIAL = 0, 1, 3
+MAX_WARNINGS = 20  # warnings printed after a run; all are recorded in the problems table
 DEFAULT_DB = Path("rasad.db")
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
@@ -52,7 +54,7 @@ def analyze(
 ) -> None:
     """Analyse documents and print them in the output contract (one per input)."""
     from rasad import default_pipeline
-    from rasad.ingest import iter_documents
+    from rasad.ingest import IngestError, iter_documents
     from rasad.ingest.report import IngestReport
     from rasad.pipeline import Failure
 
@@ -64,19 +66,32 @@ def analyze(
         published = _iso_date(published)
     report = IngestReport()
     docs = iter_documents(files or ["-"], report=report, dedup=False, strict=strict)
-    results = default_pipeline().pipe(_with_overrides(docs, lang=lang, published=published),
-                                      strict=strict)
+    current: list = [None]  # the document in the pipeline, to name it if --strict stops there
+    results = default_pipeline().pipe(
+        _with_overrides(docs, lang=lang, published=published, current=current), strict=strict)
     outputs, failures = [], 0
-    for item in results:
-        if isinstance(item, Failure):
-            failures += 1
-            err_console.print(f"[red]error[/red] {item.origin or item.doc_id}: {item.error}")
-            continue
-        _emit(item, fmt, outputs)
+    try:
+        for item in results:
+            if isinstance(item, Failure):
+                failures += 1
+                err_console.print(f"[red]error[/red] {item.origin or item.doc_id}: {item.error}")
+                continue
+            _emit(item, fmt, outputs)
+    except IngestError as error:  # --strict: the first bad input stops the command
+        err_console.print(f"[red]error[/red] {error}")
+        raise typer.Exit(FAILED) from None
+    except Exception as error:  # --strict: the first failing stage stops it  # noqa: BLE001
+        doc = current[0]
+        where = (doc.meta.get("origin") or doc.id) if doc is not None else "input"
+        err_console.print(f"[red]error[/red] {where}: {type(error).__name__}: {error}")
+        raise typer.Exit(FAILED) from None
     if fmt == "json":
         print(json.dumps(outputs if len(outputs) != 1 else outputs[0], ensure_ascii=False, indent=2))
     for problem in report.problems:
         err_console.print(f"[yellow]{problem.level}[/yellow] {problem}")
+    if not report.documents and not report.problems:
+        err_console.print(f"[red]error[/red] no documents found in {', '.join(files or ['-'])}")
+        raise typer.Exit(FAILED)
     if failures or report.errors:
         raise typer.Exit(PARTIAL if report.documents else FAILED)
 
@@ -92,20 +107,33 @@ def _iso_date(value: str) -> str:
     return value
 
 
-def _with_overrides(docs, *, lang: str | None, published: str | None):  # noqa: ANN001, ANN202
+def _with_overrides(docs, *, lang: str | None, published: str | None,  # noqa: ANN001, ANN202
+                    current: list):
     for doc in docs:
         if lang:
             doc.lang = lang
         if published:
             doc.published = published
+        current[0] = doc
         yield doc
+
+
+def _contract(doc) -> dict:  # noqa: ANN001
+    """The output contract, with `origin` (the file, `file:line` for JSONL, `-` for standard
+    input) after `url`: which input each output came from."""
+    out = {}
+    for key, value in doc.to_dict().items():
+        out[key] = value
+        if key == "url" and doc.meta.get("origin"):
+            out["origin"] = doc.meta["origin"]
+    return out
 
 
 def _emit(doc, fmt: str, outputs: list) -> None:  # noqa: ANN001
     if fmt == "jsonl":
-        sys.stdout.write(doc.to_json() + "\n")
+        sys.stdout.write(json.dumps(_contract(doc), ensure_ascii=False) + "\n")
     elif fmt == "json":
-        outputs.append(doc.to_dict())
+        outputs.append(_contract(doc))
     else:
         from rasad.render import print_document
 
@@ -147,9 +175,22 @@ def stats(db: DbOption = DEFAULT_DB,
     """What a database holds: documents by language, annotations, runs and problems."""
     from rasad.render import key_value_table
     from rasad.store import stats as store_stats
+    from rasad.store import unfinished_runs
 
     conn = _open_db(db, readonly=True)
-    data = store_stats(conn)
+    try:
+        data, unfinished = store_stats(conn), unfinished_runs(conn)
+    except sqlite3.Error as error:
+        err_console.print(f"[red]error[/red] {db}: cannot read the database: {error}")
+        raise typer.Exit(FAILED) from None
+    finally:
+        conn.close()  # a reader: the files are left as they are
+    if unfinished:  # said on stderr, in both formats
+        runs = ", ".join(f"{run['id']} (started {run['started_at']})" for run in unfinished[:5])
+        more = f" and {len(unfinished) - 5} more" if len(unfinished) > 5 else ""
+        err_console.print(f"[yellow]warning[/yellow] {db}: {len(unfinished)} run(s) did not "
+                          f"finish, interrupted or still running: {runs}{more}; run 'rasad run' "
+                          f"on the same inputs again to complete what they did not store")
     if as_json:
         print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         return
@@ -161,30 +202,44 @@ def stats(db: DbOption = DEFAULT_DB,
 
 
 def _open_db(db: Path, *, readonly: bool = False):  # noqa: ANN202
-    from rasad.store import connect
+    """A connection, or one line saying why there is none and exit status 1."""
+    from rasad.store import StoreError, connect, open_existing
 
-    if readonly and not db.exists():
-        err_console.print(f"[red]error[/red] {db}: no such database; create one with "
-                          f"'rasad run PATH --db {db}'")
-        raise typer.Exit(FAILED)
     try:
-        return connect(db, readonly=readonly)
-    except Exception as error:
+        return open_existing(db) if readonly else connect(db)
+    except StoreError as error:
+        err_console.print(f"[red]error[/red] {error}")
+    except Exception as error:  # noqa: BLE001 (a folder, no permission, a newer schema)
         err_console.print(f"[red]error[/red] {db}: cannot open the database: {error}")
-        raise typer.Exit(FAILED) from error
+    raise typer.Exit(FAILED)
 
 
 def _run_into(db: Path, paths: list[str], *, workers: int, glob: str | None):  # noqa: ANN202
     from rasad import default_pipeline
-    from rasad.batch import run
+    from rasad.batch import database_files, run
+    from rasad.ingest import count_documents
     from rasad.progress import RunProgress
     from rasad.render import run_summary_view
+    from rasad.store import close
 
     conn = _open_db(db)
-    with RunProgress(console) as progress:
-        summary = run(paths, conn=conn, pipeline=default_pipeline(), workers=workers,
-                      glob=glob, progress=progress.update)
+    try:
+        total = count_documents(paths, glob=glob, skip=database_files(conn))
+        with RunProgress(err_console, total=total) as progress:
+            summary = run(paths, conn=conn, pipeline=default_pipeline(), workers=workers,
+                          glob=glob, progress=progress.update)
+    except sqlite3.Error as error:  # a full disk, a locked or damaged file
+        err_console.print(f"[red]error[/red] {db}: the database failed during the run: {error}; "
+                          f"what was committed is kept, run again to complete")
+        raise typer.Exit(FAILED) from None
+    finally:
+        close(conn)  # the log folded into the .db file: that file alone is the database
     console.print(run_summary_view(summary, db=db))
+    for origin, message in summary.warnings[:MAX_WARNINGS]:
+        err_console.print(f"[yellow]warning[/yellow] {origin}: {message}")
+    if len(summary.warnings) > MAX_WARNINGS:
+        err_console.print(f"[yellow]warning[/yellow] … and {len(summary.warnings) - MAX_WARNINGS:,} "
+                          f"more; all are in the database's problems table")
     if not summary.outcomes:
         err_console.print("[yellow]no documents could be read[/yellow] from " + ", ".join(paths))
         raise typer.Exit(FAILED)
