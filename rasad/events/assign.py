@@ -74,14 +74,17 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
     first, last = match.first, match.last
     lo, hi = clause_bounds(norms, first, last, lang)
     around = [s for s in sides if not s.is_place and (s.last < first or s.first > last)]
+    inside = [s for s in sides if first <= s.first and s.last <= last and s.kind == "agent"]
     in_clause = [s for s in around if lo <= s.first and s.last <= hi]
     targets = rule.target or _DEFAULT_TARGETS
     passive = "passive" in targets or (match.verb is not None
                                        and match.verb.form.infinitive in ("شدن", "گردیدن"))
     if passive:
         return _passive(in_clause, first, lang, salient)
-    sources = _sources(rule.kind, in_clause, first, last, lang)
+    sources = _sources(rule.kind, in_clause, first, last, lang, norms)
     how = "subject"
+    if not sources and inside and rule.kind == "noun":  # «المتظاهرون»: the trigger names its doers
+        sources, how = inside[:1], "the group the trigger names"
     if lang == "ar" and lo > 0 and norms[lo - 1] in _THAT_PRONOUN and rule.kind == "verb" \
             and not any(s.last < first and not s.marker for s in in_clause):
         speaker = [s for s in around if s.last < lo - 1 and not s.marker]
@@ -97,6 +100,8 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
     if not sources:
         return [], "a pronoun with no antecedent"
     target, marker = _target(targets, in_clause, sources, first, last, lang)
+    if rule.kind == "noun" and target is None:
+        target, marker = _genitive(in_clause, sources, last, rule, lang)
     symmetric = marker in _COMPANIONS
     plover_symmetric = rule.plover in SYMMETRIC_TYPES or rule.cameo[:2] in ("03", "04", "06")
     if target is None and len(sources) > 1 and plover_symmetric:
@@ -127,38 +132,60 @@ def _same(a: Actor, b: Actor) -> bool:
     return a.name_en == b.name_en and a.country == b.country
 
 
-def _sources(kind: str, sides: Sequence[Side], first: int, last: int, lang: str) -> list[Side]:
-    unmarked = [s for s in sides if not s.marker]
+def _sources(kind: str, sides: Sequence[Side], first: int, last: int, lang: str,
+             norms: Sequence[str]) -> list[Side]:
+    unmarked = [s for s in sides if not s.marker and s.kind != "nationality"]
     before = [s for s in unmarked if s.last < first]
     after = [s for s in unmarked if s.first > last]
     if kind == "noun":
-        right = [s for s in after if s.first - last <= _NOUN_REACH]
-        if right:
-            return _conjoined(right[0], sides)
+        adjective = [s for s in sides if s.kind == "nationality" and s.first == last + 1]
+        if adjective:  # العدوان الإسرائيلي، العقوبات الأمريكية
+            return adjective
     if lang == "fa":
         if before:
-            return _conjoined(before[0], sides)
-        return _conjoined(after[0], sides) if after and kind == "noun" else []
+            return _conjoined(before[0], sides, norms)
+        return _conjoined(after[0], sides, norms) if after and kind == "noun" else []
     if before:
-        return _conjoined(before[-1], sides, backwards=True)
+        return _conjoined(before[-1], sides, norms, backwards=True)
     near = [s for s in after if s.first - last <= _ARABIC_VSO_REACH]
-    return _conjoined(near[0], sides) if near else []
+    return _conjoined(near[0], sides, norms) if near else []
 
 
-def _conjoined(head: Side, sides: Sequence[Side], backwards: bool = False) -> list[Side]:
-    """The head side and those joined to it by «و»: مصر والأردن، ایران و روسیه."""
+def _conjoined(head: Side, sides: Sequence[Side], norms: Sequence[str],
+               backwards: bool = False) -> list[Side]:
+    """The head side and those joined to it by «و»: مصر والأردن، ایران و روسیه، مصر، الأردن و..."""
     group = [head]
     ordered = sorted(sides, key=lambda s: s.first)
     k = ordered.index(head)
     step = -1 if backwards else 1
     while 0 <= k + step < len(ordered):
         nxt = ordered[k + step]
-        gap = nxt.first - group[-1].last if step > 0 else group[0].first - nxt.last
-        if nxt.marker or gap > 2 or nxt.kind == "pronoun":
+        left, right = (group[-1], nxt) if step > 0 else (nxt, group[0])
+        if nxt.marker or nxt.kind == "pronoun" or not _joined(left, right, norms):
             break
         group.insert(0, nxt) if step < 0 else group.append(nxt)
         k += step
     return group
+
+
+def _joined(left: Side, right: Side, norms: Sequence[str]) -> bool:
+    """Two sides coordinated by «و» (a word, or the proclitic of the second side)."""
+    between = norms[left.last + 1:right.first]
+    if between in (["و"], ["،", "و"], [",", "و"]):
+        return True
+    return not between and norms[right.first].startswith("و") and len(norms[right.first]) > 2
+
+
+_PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "RETREAT", "INVESTIGATE", "CRIME"})
+
+
+def _genitive(sides: Sequence[Side], sources: Sequence[Side], last: int, rule: object,
+              lang: str) -> tuple[Side | None, str]:
+    """The noun's genitive as its other side: the patient of «اعتقال X»، «مقتل X»، «بازداشت
+    X», the partner of «لقاء X»، «دیدار X» when the subject is named elsewhere."""
+    right = [s for s in sides if s.first == last + 1 and not s.marker
+             and all(s is not src for src in sources)]
+    return (right[0], "genitive") if right else (None, "")
 
 
 def _target(targets: Sequence[str], sides: Sequence[Side], sources: Sequence[Side],
@@ -172,7 +199,7 @@ def _target(targets: Sequence[str], sides: Sequence[Side], sources: Sequence[Sid
     for side in ordered:
         if side.marker and side.marker in targets and not (side.city and side.marker not in _HOSTILE):
             return side, side.marker
-    if "obj" in targets:
+    if "obj" in targets or "passive" not in targets:
         if lang == "fa":
             marked = [s for s in ordered if s.marker == "را"]
             if marked:

@@ -23,7 +23,7 @@ PLACE_MARKERS = frozenset({"في", "فی", "در", "الی", "به", "ب", "من
 AGENT_MARKERS = ("من قبل", "علی ید", "از سوی", "از طرف", "توسط", "به دست")
 _PREPOSITIONS = {
     "ar": frozenset(fold(w) for w in ("على", "ضد", "مع", "إلى", "في", "من", "عن", "بين", "لدى",
-                                      "عند", "نحو", "تجاه", "بحق", "أمام", "وبين", "ومع", "وإلى")),
+                                      "عند", "نحو", "تجاه", "بحق", "أمام", "علي", "الي")),
     "fa": frozenset(fold(w) for w in ("به", "با", "از", "علیه", "برای", "در", "توسط", "میان",
                                       "بین", "نزد", "سوی", "ضد", "بر")),
 }
@@ -107,14 +107,21 @@ def sentence_sides(doc: Document, tokens: Sequence[Token], reads: Sequence[Seque
 
 
 def _appositions(sides: list[Side], norms: Sequence[str]) -> None:
-    """A side right after another naming the same actor is its apposition and shares its
-    marker: «با سرگئی ریابکوف، همتای روس خود», «مع الرئيس الروسي فلاديمير بوتين»."""
-    for prev, side in zip(sides, sides[1:], strict=False):
-        between = norms[prev.last + 1:side.first]
-        if side.marker or not prev.actor.kb_id or prev.actor.kb_id != side.actor.kb_id:
+    """A side right after another naming the same actor is its apposition: the two are one
+    side, with the first one's marker and a role's country over a name's («الأمين العام
+    للأمم المتحدة كوفي أنان» counts for the UN), «با سرگئی ریابکوف، همتای روس خود»."""
+    merged: list[Side] = []
+    for side in sides:
+        prev = merged[-1] if merged else None
+        between = norms[prev.last + 1:side.first] if prev else []
+        if prev is not None and not side.marker and prev.actor.kb_id \
+                and prev.actor.kb_id == side.actor.kb_id and all(w in ("،", ",") for w in between):
+            prev.last = side.last
+            if "roles" in side.rule and "roles" not in prev.rule and side.actor.country:
+                prev.actor.country, prev.rule = side.actor.country, side.rule
             continue
-        if all(w in ("،", ",") for w in between):
-            side.marker = prev.marker
+        merged.append(side)
+    sides[:] = merged
 
 
 def _marker(doc: Document, entity: Entity | None, tokens: Sequence[Token], norms: Sequence[str],
@@ -126,9 +133,12 @@ def _marker(doc: Document, entity: Entity | None, tokens: Sequence[Token], norms
         return "by"
     if lang == "fa" and last + 1 < len(norms) and norms[last + 1] == "را":
         return "را"
-    if first >= 1 and norms[first - 1] in _PREPOSITIONS.get(lang, ()):
+    if first >= 1:
         word = norms[first - 1]
-        return word[1:] if lang == "ar" and word.startswith("و") and len(word) > 2 else word
+        if lang == "ar" and word[:1] in "وف" and len(word) > 2 and word[1:] in _PREPOSITIONS["ar"]:
+            word = word[1:]  # وفي، ومع، فعلى
+        if word in _PREPOSITIONS.get(lang, ()):
+            return word
     if lang == "ar":
         head = norms[first]
         if entity is not None:  # the letters before the entity inside its first token
@@ -158,7 +168,7 @@ def _agent_countries(sides: list[Side], main_country: str | None) -> None:
             side.actor.country = place_country or main_country
             side.rule += "; country from " + ("a place in the sentence" if place_country
                                               else "the document's main country")
-    sides[:] = [s for s in sides if s.kind not in ("absorbed", "nationality")]
+    sides[:] = [s for s in sides if s.kind != "absorbed"]
 
 
 def main_country(doc: Document) -> str | None:
