@@ -73,8 +73,12 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
     rule = match.rule
     first, last = match.first, match.last
     lo, hi = clause_bounds(norms, first, last, lang)
-    around = [s for s in sides if not s.is_place and (s.last < first or s.first > last)]
-    inside = [s for s in sides if first <= s.first and s.last <= last and s.kind == "agent"]
+    words = set(match.tokens) | (set(range(match.verb.first, match.verb.last + 1))
+                                 if match.verb else set())
+    # Sides in a pattern's gap stay candidates: «فرضت [الولايات المتحدة] عقوبات».
+    around = [s for s in sides if not s.is_place
+              and not words & set(range(s.first, s.last + 1))]
+    inside = [s for s in sides if s.kind == "agent" and set(range(s.first, s.last + 1)) <= words]
     in_clause = [s for s in around if lo <= s.first and s.last <= hi]
     targets = rule.target or _DEFAULT_TARGETS
     passive = "passive" in targets or (match.verb is not None
@@ -85,6 +89,11 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
     how = "subject"
     if not sources and inside and rule.kind == "noun":  # «المتظاهرون»: the trigger names its doers
         sources, how = inside[:1], "the group the trigger names"
+    if not sources and lo > 0:  # «يعتزم بوتين أن يجتمع»، «تکذیب کرد که ... دیدار کرده است»
+        governing = [s for s in around if s.last < lo and not s.marker and s.kind != "nationality"]
+        if governing:
+            sources = [governing[-1] if lang == "ar" else governing[0]]
+            how = "subject of the governing clause"
     if lang == "ar" and lo > 0 and norms[lo - 1] in _THAT_PRONOUN and rule.kind == "verb" \
             and not any(s.last < first and not s.marker for s in in_clause):
         speaker = [s for s in around if s.last < lo - 1 and not s.marker]
@@ -136,7 +145,7 @@ def _sources(kind: str, sides: Sequence[Side], first: int, last: int, lang: str,
              norms: Sequence[str]) -> list[Side]:
     unmarked = [s for s in sides if not s.marker and s.kind != "nationality"]
     before = [s for s in unmarked if s.last < first]
-    after = [s for s in unmarked if s.first > last]
+    after = [s for s in unmarked if s.first > first]
     if kind == "noun":
         adjective = [s for s in sides if s.kind == "nationality" and s.first == last + 1]
         if adjective:  # العدوان الإسرائيلي، العقوبات الأمريكية
@@ -147,7 +156,7 @@ def _sources(kind: str, sides: Sequence[Side], first: int, last: int, lang: str,
         return _conjoined(after[0], sides, norms) if after and kind == "noun" else []
     if before:
         return _conjoined(before[-1], sides, norms, backwards=True)
-    near = [s for s in after if s.first - last <= _ARABIC_VSO_REACH]
+    near = [s for s in after if s.first - first <= _ARABIC_VSO_REACH]
     return _conjoined(near[0], sides, norms) if near else []
 
 
@@ -194,7 +203,7 @@ def _target(targets: Sequence[str], sides: Sequence[Side], sources: Sequence[Sid
     if lang == "fa":
         ordered = sorted(others, key=lambda s: abs(s.first - first))
     else:
-        ordered = [s for s in others if s.first > last] + \
+        ordered = [s for s in others if s.first > first] + \
                   sorted((s for s in others if s.last < first), key=lambda s: -s.first)
     for side in ordered:
         if side.marker and side.marker in targets and not (side.city and side.marker not in _HOSTILE):
@@ -205,7 +214,7 @@ def _target(targets: Sequence[str], sides: Sequence[Side], sources: Sequence[Sid
             if marked:
                 return marked[0], "را"
         else:
-            plain = [s for s in ordered if not s.marker and s.first > last]
+            plain = [s for s in ordered if not s.marker and s.first > first]
             if plain:
                 return plain[0], "obj"
     return None, ""

@@ -33,6 +33,8 @@ from rasad.events.verbs import ParsedVerb, parse_verb
 from rasad.text.normalize import ZWNJ, normalize_str
 
 _GAP = re.compile(r"^_(\d*)$")
+# A gap never skips these: a pattern does not reach across a clause or a quotation.
+GAP_STOPS = frozenset({"،", ",", "؛", ";", ":", ".", "«", "»", "(", ")", '"', "؟", "?", "!"})
 _DEFAULT_GAP = 3
 _MIN_PREFIX = 2
 COLUMNS = ("cameo", "plover", "kind", "pattern", "target", "origin", "gloss")
@@ -196,6 +198,8 @@ def _walk(rule: Rule, e: int, i: int, norms: Sequence[str], reads: Sequence[Sequ
     element = rule.elements[e]
     if element.gap:
         for skip in range(element.gap + 1):
+            if skip and (i + skip - 1 >= len(norms) or norms[i + skip - 1] in GAP_STOPS):
+                return None
             found = _walk(rule, e + 1, i + skip, norms, reads,
                           Match(rule, list(match.tokens), match.verb))
             if found is not None:

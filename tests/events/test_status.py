@@ -193,19 +193,11 @@ def test_decide_directly_on_a_match() -> None:
 
 # ---------------------------------------------------------------- known coder bugs
 
-@pytest.mark.xfail(strict=True, reason="status.py: CLAUSE_BREAKS contains که, so «تکذیب کرد که …» "
-                   "puts the denied act in a new clause and the clause-scoped marker تکذیب never "
-                   "reaches it: the denied meeting is coded asserted")
 def test_fa_denial_with_ke_negates_the_denied_act(analyze) -> None:  # noqa: ANN001
     doc = analyze("ایران تکذیب کرد که عراقچی با لاوروف دیدار کرده است.")
     assert the_event(doc).status == "negated"
 
 
-@pytest.mark.xfail(strict=True, reason="patterns.py: a gap crosses the comma that ends the "
-                   "conditional clause, so the row «دیدار _4 لغو @شدن» (a cancelled meeting) matches "
-                   "«دیدار کند، تحریم‌ها لغو می‌شود», wins as the longest match and swallows the "
-                   "CONSULT; the leftover bare «تحریم‌ها» is coded SANCTION with the other clause's "
-                   "subject")
 def test_gap_does_not_cross_a_clause_break(analyze) -> None:  # noqa: ANN001
     doc = analyze("اگر وزیر امور خارجه ایران با وزیر خارجه روسیه دیدار کند، تحریم‌ها لغو می‌شود.")
     event = the_event(doc)
@@ -213,10 +205,6 @@ def test_gap_does_not_cross_a_clause_break(analyze) -> None:  # noqa: ANN001
     assert all(e.status != "asserted" for e in doc.events)
 
 
-@pytest.mark.xfail(strict=True, reason="assign.py: sides inside the trigger's span are dropped "
-                   "(`around` keeps only sides before first or after last), so in VSO «فرضت "
-                   "الولايات المتحدة عقوبات» the subject in the row's gap is lost: no source, "
-                   "no SANCTION event")
 @pytest.mark.parametrize(("text", "status"), [
     ("فرضت الولايات المتحدة عقوبات جديدة على إيران.", "asserted"),
     ("لم تفرض الولايات المتحدة عقوبات على إيران.", "negated"),
@@ -227,8 +215,6 @@ def test_ar_vso_subject_inside_a_gapped_trigger(analyze, text: str, status: str)
     assert event.source is not None and event.source.country == "USA"
 
 
-@pytest.mark.xfail(strict=True, reason="assign.py: أن is a clause break for Arabic, so the subject "
-                   "of يعتزم before «أن يجتمع» is cut off; no source is found and no event is coded")
 def test_ar_intends_to_meet(analyze) -> None:  # noqa: ANN001
     doc = analyze("يعتزم الرئيس الروسي أن يجتمع مع عراقجي في موسكو.")
     event = the_event(doc)
@@ -236,9 +222,6 @@ def test_ar_intends_to_meet(analyze) -> None:  # noqa: ANN001
     assert event.target is not None and event.target.name_en == "Abbas Araghchi"
 
 
-@pytest.mark.xfail(strict=True, reason="assign.py: in «نفى لافروف أن يكون قد اجتمع مع عراقجي» the "
-                   "denied act's dropped subject (the denier) is not recovered across أن; no event, "
-                   "so the negated meeting the guide asks for is lost")
 def test_ar_denial_with_dropped_subject(analyze) -> None:  # noqa: ANN001
     doc = analyze("نفى لافروف أن يكون قد اجتمع مع عراقجي.")
     assert the_event(doc).status == "negated"

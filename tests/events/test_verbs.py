@@ -144,9 +144,6 @@ def test_table_keys_are_normalized_without_zwnj() -> None:
     assert not is_verb_of("نکردند", frozenset({"شدن"}))
 
 
-@pytest.mark.xfail(strict=True, reason="«کرده‌است» (participle and است joined by ZWNJ, common in "
-                   "news) normalizes to کردهاست, which the generated perfect endings "
-                   "(ام، ای، ایم، اید، اند) do not include: parse_verb returns None")
 def test_perfect_with_joined_ast() -> None:
     parsed = parse_last("کرده‌است")
     assert parsed is not None
