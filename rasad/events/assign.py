@@ -28,7 +28,7 @@ from rasad.events.record import SYMMETRIC_TYPES
 from rasad.events.status import CLAUSE_BREAKS
 
 _HOSTILE = ("علی", "ضد", "علیه", "بحق")
-_DEFAULT_TARGETS = ("obj", *_HOSTILE)
+_DEFAULT_TARGETS = ("obj", *_HOSTILE, "مع", "با", "الی", "به", "ل", "بین", "میان")
 _COMPANIONS = frozenset({"مع", "با", "بین", "میان"})
 _NOUN_REACH = 2
 _ARABIC_VSO_REACH = 6
@@ -81,10 +81,9 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
     inside = [s for s in sides if s.kind == "agent" and set(range(s.first, s.last + 1)) <= words]
     in_clause = [s for s in around if lo <= s.first and s.last <= hi]
     targets = rule.target or _DEFAULT_TARGETS
-    passive = "passive" in targets or (match.verb is not None
-                                       and match.verb.form.infinitive in ("شدن", "گردیدن"))
-    if passive:
+    if "passive" in targets:
         return _passive(in_clause, first, lang, salient)
+    plover_symmetric = rule.plover in SYMMETRIC_TYPES or rule.cameo[:2] in ("03", "04", "06")
     sources = _sources(rule.kind, in_clause, first, last, lang, norms)
     how = "subject"
     if not sources and inside and rule.kind == "noun":  # «المتظاهرون»: the trigger names its doers
@@ -108,12 +107,23 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
     sources = [s for s in sources if s is not None]
     if not sources:
         return [], "a pronoun with no antecedent"
+    between = _between(in_clause, norms)
+    if between and (plover_symmetric or rule.kind == "noun") and \
+            (not sources or sources[0] is between[0] or how != "subject"):
+        return ([(between[0].actor, between[1].actor, True)],
+                f"«{norms[between[0].first - 1]}» {_label(between[0])} and {_label(between[1])}")
     target, marker = _target(targets, in_clause, sources, first, last, lang)
     if rule.kind == "noun" and target is None:
         target, marker = _genitive(in_clause, sources, last, rule, lang)
+    if target is None:  # «به پکن سفر کرد»، «زار دمشق»: a destination stands for its state
+        dest = [s for s in sides if s.city and s.marker in ("به", "الی", "ل") and
+                lo <= s.first <= hi and all(not _same(s.actor, src.actor) for src in sources)]
+        if dest:
+            target, marker = dest[0], dest[0].marker
+    if target is not None and target.kind == "pronoun":
+        target = _resolve(target, salient)
     symmetric = marker in _COMPANIONS
-    plover_symmetric = rule.plover in SYMMETRIC_TYPES or rule.cameo[:2] in ("03", "04", "06")
-    if target is None and len(sources) > 1 and plover_symmetric:
+    if target is None and len(sources) > 1 and (plover_symmetric or rule.cameo[:3] == "057"):
         return ([(sources[0].actor, sources[1].actor, True)],
                 f"two conjoined {how}s of a symmetric event")
     why = f"source: {how} «{_label(sources[0])}»; target: " + (
@@ -121,6 +131,14 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
         else f"«{_label(target)}» (object)" if target else "none found")
     pairs = [(s.actor, _other(target, s), symmetric) for s in sources]
     return pairs, why
+
+
+def _between(sides: Sequence[Side], norms: Sequence[str]) -> list[Side]:
+    """«بين روسيا وتركيا»، «میان ایران و آمریکا»: the two sides a between-phrase names."""
+    for k, side in enumerate(sides[:-1]):
+        if side.marker in ("بین", "میان") and _joined(side, sides[k + 1], norms):
+            return [side, sides[k + 1]]
+    return []
 
 
 def _label(side: Side | None) -> str:

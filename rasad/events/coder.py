@@ -78,6 +78,8 @@ def select(matches: list[Match]) -> list[Match]:
         words = set(m.tokens) | set(range(m.verb.first, m.verb.last + 1) if m.verb else ())
         if words & taken:
             continue
+        if any(k.first < m.first and m.last < k.last for k in kept):
+            continue  # inside a verbal act's gap: «خواستار [استعفای] رئیس‌جمهور شدند» is one DEMAND
         taken |= words
         kept.append(m)
     return sorted(kept, key=lambda m: m.first)

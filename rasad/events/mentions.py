@@ -32,6 +32,12 @@ _PRONOUNS = {
     "fa": frozenset(fold(w) for w in ("وی", "او", "ایشان")),
     "ar": frozenset(fold(w) for w in ("هو", "هي", "وهو", "وهي")),
 }
+# Nouns of area between a preposition and its country: «به مرز سوریه»، «على جنوب لبنان».
+_AREA_NOUNS = frozenset(fold(w) for w in (
+    "مرز", "مرزهای", "نزدیکی", "سواحل", "خاک", "داخل", "شمال", "جنوب", "شرق", "غرب", "حدود",
+    "منطقه", "مناطق", "جنوب", "الحدود", "حدود", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
+    "شرقي", "غربي", "داخل", "اراضي", "أراضي", "سواحل", "مياه", "اجواء", "أجواء"))
+_QUOTE_MARKS = frozenset({"«", "»", '"', "“", "”", "'"})
 _NON_ACTOR_TYPES = frozenset({"DAT", "TIM", "MON", "PCT"})
 
 
@@ -73,14 +79,17 @@ def sentence_sides(doc: Document, tokens: Sequence[Token], reads: Sequence[Seque
     for index, entity in enumerate(doc.entities):
         if entity.start < lo or entity.end > hi or entity.type in _NON_ACTOR_TYPES:
             continue
-        if not (entity.country or entity.kb_id):
-            continue  # an unlinked name has no country to count an event for
+        unknown = not (entity.country or entity.kb_id)
+        if unknown and entity.type not in ("PER", "ORG"):
+            continue  # an unlinked place or name of no kind: nothing to count an event for
         first, last = token_span(starts, ends, entity.start, entity.end)
         actor = Actor(entity=index, kb_id=entity.kb_id, name_en=entity.name_en,
                       country=entity.country, sector=entity.extra.get("sector"))
+        # A person or group the knowledge base does not know takes its country like an
+        # unnamed group does («رجل الأعمال الإيراني ...»، «دانیل اورتگا رئیس جمهور این کشور»).
+        kind = "nationality" if entity.type == "MISC" else "agent" if unknown else "entity"
         side = Side(first, last, actor, city=bool(entity.extra.get("place")), entity=index,
-                    rule=str(entity.extra.get("rule") or ""),
-                    kind="nationality" if entity.type == "MISC" else "entity")
+                    rule=str(entity.extra.get("rule") or ""), kind=kind)
         side.marker = _marker(doc, entity, tokens, norms, first, last, lang)
         sides.append(side)
     taken = {i for s in sides for i in range(s.first, s.last + 1)}
@@ -127,12 +136,18 @@ def _appositions(sides: list[Side], norms: Sequence[str]) -> None:
 def _marker(doc: Document, entity: Entity | None, tokens: Sequence[Token], norms: Sequence[str],
             first: int, last: int, lang: str) -> str:
     """The preposition, proclitic or object marker that governs a mention."""
+    while first >= 1 and norms[first - 1] in _QUOTE_MARKS:  # با «شورا لينچ»
+        first -= 1
+    while first >= 2 and norms[first - 1] in _AREA_NOUNS:  # به مرز سوریه، على جنوب لبنان
+        first -= 1
     if first >= 2 and f"{norms[first - 2]} {norms[first - 1]}" in AGENT_MARKERS:
         return "by"
     if first >= 1 and norms[first - 1] in AGENT_MARKERS:
         return "by"
-    if lang == "fa" and last + 1 < len(norms) and norms[last + 1] == "را":
-        return "را"
+    if lang == "fa" and "را" in norms[last + 1:last + 4]:  # «این دو مجرم سابقه دار را»
+        k = norms.index("را", last + 1)
+        if not any(w in _PREPOSITIONS["fa"] or w in _QUOTE_MARKS for w in norms[last + 1:k]):
+            return "را"
     if first >= 1:
         word = norms[first - 1]
         if lang == "ar" and word[:1] in "وف" and len(word) > 2 and word[1:] in _PREPOSITIONS["ar"]:
@@ -172,6 +187,10 @@ def _agent_countries(sides: list[Side], main_country: str | None) -> None:
 
 
 def main_country(doc: Document) -> str | None:
-    """The country a document is mostly about: the most mentioned, first-seen on ties."""
+    """The country a document is mostly about: the most mentioned, first-seen on ties. A
+    Persian document that names no country at all is taken to be Iranian news (the police,
+    courts and protesters of «پلیس ... بازداشت کرد» with no place named are Iran's)."""
     counts = Counter(e.country for e in doc.entities if e.country and len(e.country) == 3)
-    return counts.most_common(1)[0][0] if counts else None
+    if counts:
+        return counts.most_common(1)[0][0]
+    return "IRN" if doc.lang == "fa" else None
