@@ -9,6 +9,7 @@ from importlib import resources
 
 import pytest
 
+from rasad.events.ontology import code
 from rasad.events.patterns import Match, compile_rule, fold, load_rules, match_sentence, read_rows
 from rasad.events.verbs import verb_table
 from rasad.pipeline import Pipeline
@@ -335,3 +336,16 @@ def test_the_table_covers_every_type_and_verb_form():
     text = " ".join(s for s, _ in SENTENCES)
     for form in ("نکرد", "نخواهد کرد", "می‌کند", "میکند", "کرده است", "امضا شد", "بینالمللی"):
         assert form in text, form
+
+
+# Where a row's type differs from the CAMEO code's in cameo.tsv, on purpose (see the file's header).
+_OWN_TYPES = {("0831", "RETREAT"), ("170", "CRIME"), ("180", "CRIME"), ("182", "CRIME"),
+              ("1821", "CRIME"), ("1823", "CRIME")}
+
+
+def test_codes_exist_and_types_follow_the_ontology():
+    for rule_id, row in _rows():
+        known = code(row["cameo"])
+        assert known is not None, f"{rule_id}: unknown CAMEO code {row['cameo']}"
+        if row["plover"] != known.plover:
+            assert (row["cameo"], row["plover"]) in _OWN_TYPES, rule_id
