@@ -80,7 +80,9 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
               and not words & set(range(s.first, s.last + 1))]
     inside = [s for s in sides if s.kind == "agent" and set(range(s.first, s.last + 1)) <= words]
     in_clause = [s for s in around if lo <= s.first and s.last <= hi]
-    targets = rule.target or _DEFAULT_TARGETS
+    # The row's own markers first, then the ones every event accepts (objects, hostile and
+    # companion prepositions): «اعترافها [ب]دولة فلسطين»، «اقترح ... مع أوكرانيا».
+    targets = tuple(dict.fromkeys((*rule.target, *_DEFAULT_TARGETS)))
     if "passive" in targets:
         return _passive(in_clause, first, lang, salient)
     plover_symmetric = rule.plover in SYMMETRIC_TYPES or rule.cameo[:2] in ("03", "04", "06")
@@ -122,6 +124,14 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
             target, marker = dest[0], dest[0].marker
     if target is not None and target.kind == "pronoun":
         target = _resolve(target, salient)
+    plover = rule.plover or _ROOT_TYPES.get(rule.cameo[:2], "")
+    if target is None and plover in _WHERE_IT_HAPPENED:
+        place = next((s for s in sides if s.marker in ("فی", "در") and s.kind != "agent"
+                      and s.actor.country and lo <= s.first <= hi), None)
+        if place is not None:  # «تفجير في كركوك»: the people of the place it happened in
+            target = Side(place.first, place.last,
+                          Actor(country=place.actor.country, sector="CVL"), kind="place")
+            marker = "place"
     symmetric = marker in _COMPANIONS
     if target is None and len(sources) > 1 and (plover_symmetric or rule.cameo[:3] == "057"):
         return ([(sources[0].actor, sources[1].actor, True)],
@@ -203,6 +213,9 @@ def _joined(left: Side, right: Side, norms: Sequence[str]) -> bool:
     return not between and norms[right.first].startswith("و") and len(norms[right.first]) > 2
 
 
+# Types whose unnamed target is the people of the place where it happened.
+_WHERE_IT_HAPPENED = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+_ROOT_TYPES = {"14": "PROTEST", "17": "COERCE", "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT"}
 _PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "RETREAT", "INVESTIGATE", "CRIME"})
 
 

@@ -11,12 +11,14 @@ made it (`rule`), the reason for its status, and how each side was chosen.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
 
 from rasad.document import Actor, Document, Token
 from rasad.events import assign
 from rasad.events.mentions import Side, main_country, sentence_sides
 from rasad.events.ontology import code as cameo_code
-from rasad.events.patterns import Match, load_rules, match_sentence
+from rasad.events.patterns import Match, fold, load_rules, match_sentence, read_rows
 from rasad.events.quotes import find_quotes
 from rasad.events.readings import readings
 from rasad.events.record import SYMMETRIC_TYPES, Event
@@ -40,13 +42,18 @@ def annotate(doc: Document) -> Document:
         norms = [t.norm for t in tokens]
         reads = [readings(n, lang) for n in norms]
         sides = sentence_sides(doc, tokens, reads, lang, country)
-        seen: set[tuple] = set()
+        seen: dict[tuple, int] = {}
+        blocked = not_event_words(norms, lang)
         for match in select(match_sentence(load_rules(lang), norms, lang)):
+            if set(match.tokens) <= blocked:
+                continue
             for event in _code(doc, s, tokens, norms, match, sides, lang, salient):
-                key = (event.plover, _who(event.source), _who(event.target), event.status)
+                key = (event.plover, _who(event.source), _who(event.target))
                 if key not in seen:  # one event per dyad and type in a sentence
-                    seen.add(key)
+                    seen[key] = len(doc.events)
                     doc.events.append(event)
+                elif match.rule.kind == "verb" and "noun" in doc.events[seen[key]].extra.get("kind", ""):
+                    doc.events[seen[key]] = event  # the verb's tense and negation are surer
         salient = _last_salient(sides, doc.events, s) or salient
     _mark_reporters(doc)
     _mark_repeats(doc.events)
@@ -98,7 +105,7 @@ def _code(doc: Document, s: int, tokens: Sequence[Token], norms: Sequence[str], 
     start, end = tokens[match.first].start, tokens[match.last].end
     events = []
     for source, target, symmetric in pairs:
-        extra = {"status_reason": reason, "sides": why, "lang": lang}
+        extra = {"status_reason": reason, "sides": why, "lang": lang, "kind": rule.kind}
         if symmetric and plover in SYMMETRIC_TYPES:
             extra["symmetric"] = True
         events.append(Event(
@@ -108,6 +115,26 @@ def _code(doc: Document, s: int, tokens: Sequence[Token], norms: Sequence[str], 
             date=_date(doc, s), location=_location(doc, sides), rule=f"{rule.id} {rule.pattern}",
             confidence=0.8 if target is not None else 0.6, extra=extra))
     return events
+
+
+@lru_cache(maxsize=1)
+def _not_events() -> dict[str, list[tuple[str, ...]]]:
+    text = resources.files("rasad.data.events").joinpath("not_events.tsv").read_text("utf-8")
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for _row_id, row in read_rows("not_events.tsv", text):
+        table.setdefault(row["lang"], []).append(tuple(fold(w) for w in row["words"].split()))
+    return table
+
+
+def not_event_words(norms: Sequence[str], lang: str) -> set[int]:
+    """Positions of the words inside a fixed expression of `not_events.tsv`."""
+    found: set[int] = set()
+    for words in _not_events().get(lang, ()):
+        n = len(words)
+        for i in range(len(norms) - n + 1):
+            if tuple(norms[i:i + n]) == words:
+                found.update(range(i, i + n))
+    return found
 
 
 def _who(actor: Actor | None) -> str:

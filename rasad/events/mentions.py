@@ -32,6 +32,10 @@ _PRONOUNS = {
     "fa": frozenset(fold(w) for w in ("وی", "او", "ایشان")),
     "ar": frozenset(fold(w) for w in ("هو", "هي", "وهو", "وهي")),
 }
+# Two-word prepositions and the one-word marker they act as.
+_PHRASE_PREPOSITIONS = {fold(k): fold(v) for k, v in {
+    "در اختیار": "به", "به سوی": "به", "در برابر": "علیه", "بر ضد": "علیه",
+    "في وجه": "ضد", "بحق": "ضد"}.items()}
 # Nouns of area between a preposition and its country: «به مرز سوریه»، «على جنوب لبنان».
 _AREA_NOUNS = frozenset(fold(w) for w in (
     "مرز", "مرزهای", "نزدیکی", "سواحل", "خاک", "داخل", "شمال", "جنوب", "شرق", "غرب", "حدود",
@@ -142,6 +146,8 @@ def _marker(doc: Document, entity: Entity | None, tokens: Sequence[Token], norms
         first -= 1
     if first >= 2 and f"{norms[first - 2]} {norms[first - 1]}" in AGENT_MARKERS:
         return "by"
+    if first >= 2 and f"{norms[first - 2]} {norms[first - 1]}" in _PHRASE_PREPOSITIONS:
+        return _PHRASE_PREPOSITIONS[f"{norms[first - 2]} {norms[first - 1]}"]
     if first >= 1 and norms[first - 1] in AGENT_MARKERS:
         return "by"
     if lang == "fa" and "را" in norms[last + 1:last + 4]:  # «این دو مجرم سابقه دار را»

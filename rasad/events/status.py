@@ -115,6 +115,8 @@ def _in_scope(scope: str, start: int, end: int, first: int, last: int, clause: i
         return start > last and start - last <= _AFTER
     if scope == "clause":
         return clause <= start and end < first or (start >= first and end <= last)
+    if scope == "next":
+        return end < first and first - end <= 3
     if scope == "sentence":
         return end < first
     return False
