@@ -31,6 +31,7 @@ _HOSTILE = ("علی", "ضد", "علیه", "بحق")
 _DEFAULT_TARGETS = ("obj", *_HOSTILE, "مع", "با", "الی", "به", "ل", "بین", "میان")
 _COMPANIONS = frozenset({"مع", "با", "بین", "میان"})
 _NOUN_REACH = 2
+_NOUN_SUBJECT_REACH = 6  # a light verb's subject: «أجرى [الرئيسان] محادثات»، «[ایران] ... مذاکرات»
 _ARABIC_VSO_REACH = 6
 _CONJUNCTIONS = frozenset({"و", "وب"})
 
@@ -178,10 +179,16 @@ def _sources(kind: str, sides: Sequence[Side], first: int, last: int, lang: str,
         adjective = [s for s in sides if s.kind == "nationality" and s.first == last + 1]
         if adjective:  # العدوان الإسرائيلي، العقوبات الأمريكية
             return adjective
-    if lang == "fa":
+    if lang == "fa":  # SOV: the subject opens the clause, however far from the verb or noun
         if before:
             return _conjoined(before[0], sides, norms)
-        return _conjoined(after[0], sides, norms) if after and kind == "noun" else []
+        right = [s for s in after if s.first - last <= _NOUN_REACH]
+        return _conjoined(right[0], sides, norms) if right and kind == "noun" else []
+    if kind == "noun":  # a presupposed event names a participant near its noun
+        right = [s for s in after if s.first - last <= _NOUN_REACH]
+        before = [s for s in before if first - s.last <= _NOUN_SUBJECT_REACH]
+        if not before:
+            return _conjoined(right[0], sides, norms) if right else []
     if before:
         return _conjoined(before[-1], sides, norms, backwards=True)
     near = [s for s in after if s.first - first <= _ARABIC_VSO_REACH]

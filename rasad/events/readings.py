@@ -50,6 +50,9 @@ def _arabic_verb_forms(word: str) -> list[str]:
     peeled = []
     for form in forms:
         for ending in _AR_ENDINGS:
-            if form.endswith(ending) and len(form) - len(ending) >= _MIN_LETTERS + 1:
+            # ة is folded to ه, so a lone ه is peeled only from a stem of four letters or
+            # more: وزارة must not read as و + زار + ه ("visited him").
+            least = 4 if ending == "ه" else _MIN_LETTERS + 1
+            if form.endswith(ending) and len(form) - len(ending) >= least:
                 peeled.append(form[:-len(ending)])
     return forms + peeled
