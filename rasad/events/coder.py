@@ -44,7 +44,7 @@ def annotate(doc: Document) -> Document:
         sides = sentence_sides(doc, tokens, reads, lang, country)
         seen: dict[tuple, int] = {}
         blocked = not_event_words(norms, lang)
-        for match in select(match_sentence(load_rules(lang), norms, lang)):
+        for match in select(match_sentence(load_rules(lang), norms, lang, reads)):
             if set(match.tokens) <= blocked:
                 continue
             for event in _code(doc, s, tokens, norms, match, sides, lang, salient):

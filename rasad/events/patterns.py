@@ -55,7 +55,9 @@ class Element:
     gap: int = 0  # > 0: skip up to this many words
 
     def matches_word(self, reads: Sequence[str]) -> bool:
-        return any(r in self.words or r.startswith(self.prefixes) for r in reads)
+        if not self.words.isdisjoint(reads):
+            return True
+        return bool(self.prefixes) and any(r.startswith(self.prefixes) for r in reads)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,10 @@ class Rule:
     target: tuple[str, ...]
     origin: str
     gloss: str
+    # What a sentence must hold for the rule to have a chance: the word sets of its later
+    # plain-word elements and the verbs of its verb elements (a cheap filter before matching).
+    needs_words: tuple[frozenset[str], ...] = ()
+    needs_verbs: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(slots=True)
@@ -127,7 +133,9 @@ def compile_rule(rule_id: str, lang: str, row: dict[str, str]) -> Rule:
                    for t in (row.get("target") or "").replace(",", " ").split())
     return Rule(rule_id, lang, cameo, (row.get("plover") or "").strip().upper(), kind,
                 row["pattern"], elements, target,
-                row.get("origin", ""), row.get("gloss", ""))
+                row.get("origin", ""), row.get("gloss", ""),
+                tuple(e.words for e in elements[1:] if e.words and not e.prefixes and not e.verbs),
+                tuple(e.verbs for e in elements if e.verbs))
 
 
 def read_rows(name: str, text: str) -> list[tuple[str, dict[str, str]]]:
@@ -173,35 +181,50 @@ class RuleIndex:
         return list(found.values())
 
 
-def match_sentence(index: RuleIndex, norms: Sequence[str], lang: str) -> list[Match]:
+def match_sentence(index: RuleIndex, norms: Sequence[str], lang: str,
+                   reads: Sequence[Sequence[str]] | None = None) -> list[Match]:
     """Every rule match in one sentence's words (normalized, ZWNJ removed)."""
-    reads = [readings(n, lang) for n in norms]
+    if reads is None:
+        reads = [readings(n, lang) for n in norms]
+    present = {r for word in reads for r in word}
+    verbs: set[str] | None = None
     matches: list[Match] = []
     for i in range(len(norms)):
         for rule in index.candidates(reads[i]):
-            found = _match_from(rule, norms, reads, i)
+            if any(present.isdisjoint(words) for words in rule.needs_words):
+                continue  # a word the rule needs is nowhere in the sentence
+            if rule.needs_verbs:
+                if verbs is None:
+                    verbs = _sentence_verbs(norms)
+                if any(verbs.isdisjoint(v) for v in rule.needs_verbs):
+                    continue
+            found = _walk(rule, 0, i, norms, reads, (), None)
             if found is not None:
                 matches.append(found)
     return matches
 
 
-def _match_from(rule: Rule, norms: Sequence[str], reads: Sequence[Sequence[str]],
-                start: int) -> Match | None:
-    """Match the rule's elements from `start`, trying the shortest gap first."""
-    return _walk(rule, 0, start, norms, reads, Match(rule))
+def _sentence_verbs(norms: Sequence[str]) -> set[str]:
+    found = set()
+    for i in range(len(norms)):
+        parsed = parse_verb(norms, i)
+        if parsed is not None:
+            found.add(parsed.form.infinitive)
+    return found
 
 
 def _walk(rule: Rule, e: int, i: int, norms: Sequence[str], reads: Sequence[Sequence[str]],
-          match: Match) -> Match | None:
-    if e == len(rule.elements):
-        return match
-    element = rule.elements[e]
+          tokens: tuple[int, ...], verb: ParsedVerb | None) -> Match | None:
+    """Match the rule's elements from element e at word i, trying the shortest gap first."""
+    elements = rule.elements
+    if e == len(elements):
+        return Match(rule, list(tokens), verb)
+    element = elements[e]
     if element.gap:
         for skip in range(element.gap + 1):
             if skip and (i + skip - 1 >= len(norms) or norms[i + skip - 1] in GAP_STOPS):
                 return None
-            found = _walk(rule, e + 1, i + skip, norms, reads,
-                          Match(rule, list(match.tokens), match.verb))
+            found = _walk(rule, e + 1, i + skip, norms, reads, tokens, verb)
             if found is not None:
                 return found
         return None
@@ -211,11 +234,10 @@ def _walk(rule: Rule, e: int, i: int, norms: Sequence[str], reads: Sequence[Sequ
         parsed = parse_verb(norms, i)
         if parsed is None or parsed.form.infinitive not in element.verbs:
             return None
-        return _walk(rule, e + 1, parsed.last + 1, norms, reads,
-                     Match(rule, [*match.tokens, i], parsed))
+        return _walk(rule, e + 1, parsed.last + 1, norms, reads, (*tokens, i), parsed)
     if not element.matches_word(reads[i]):
         return None
-    return _walk(rule, e + 1, i + 1, norms, reads, Match(rule, [*match.tokens, i], match.verb))
+    return _walk(rule, e + 1, i + 1, norms, reads, (*tokens, i), verb)
 
 
 @lru_cache(maxsize=4)
