@@ -118,22 +118,24 @@ def _code(doc: Document, s: int, tokens: Sequence[Token], norms: Sequence[str], 
 
 
 @lru_cache(maxsize=1)
-def _not_events() -> dict[str, list[tuple[str, ...]]]:
+def _not_events() -> dict[str, dict[str, list[tuple[str, ...]]]]:
+    """lang → first word → the fixed expressions of `not_events.tsv` that start with it."""
     text = resources.files("rasad.data.events").joinpath("not_events.tsv").read_text("utf-8")
-    table: dict[str, list[tuple[str, ...]]] = {}
+    table: dict[str, dict[str, list[tuple[str, ...]]]] = {}
     for _row_id, row in read_rows("not_events.tsv", text):
-        table.setdefault(row["lang"], []).append(tuple(fold(w) for w in row["words"].split()))
+        words = tuple(fold(w) for w in row["words"].split())
+        table.setdefault(row["lang"], {}).setdefault(words[0], []).append(words)
     return table
 
 
 def not_event_words(norms: Sequence[str], lang: str) -> set[int]:
     """Positions of the words inside a fixed expression of `not_events.tsv`."""
     found: set[int] = set()
-    for words in _not_events().get(lang, ()):
-        n = len(words)
-        for i in range(len(norms) - n + 1):
-            if tuple(norms[i:i + n]) == words:
-                found.update(range(i, i + n))
+    by_first = _not_events().get(lang, {})
+    for i, norm in enumerate(norms):
+        for words in by_first.get(norm, ()):
+            if tuple(norms[i:i + len(words)]) == words:
+                found.update(range(i, i + len(words)))
     return found
 
 

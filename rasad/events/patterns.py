@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 from rasad.events.readings import readings
-from rasad.events.verbs import ParsedVerb, parse_verb
+from rasad.events.verbs import ParsedVerb, parse_verb, verb_table
 from rasad.text.normalize import ZWNJ, normalize_str
 
 _GAP = re.compile(r"^_(\d*)$")
@@ -167,8 +167,18 @@ class RuleIndex:
             for prefix in head.prefixes:
                 self._by_prefix[prefix].append(rule)
         self._prefix_lengths = sorted({len(p) for p in self._by_prefix})
+        self._cache: dict[tuple[str, ...], list[Rule]] = {}
 
-    def candidates(self, reads: Sequence[str]) -> list[Rule]:
+    def candidates(self, reads: tuple[str, ...]) -> list[Rule]:
+        """The rules whose first element one of the readings can match (cached per word)."""
+        cached = self._cache.get(reads)
+        if cached is None:
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            cached = self._cache[reads] = self._candidates(reads)
+        return cached
+
+    def _candidates(self, reads: Sequence[str]) -> list[Rule]:
         found: dict[str, Rule] = {}
         for r in reads:
             for rule in self._by_word.get(r, ()):
@@ -206,7 +216,10 @@ def match_sentence(index: RuleIndex, norms: Sequence[str], lang: str,
 
 def _sentence_verbs(norms: Sequence[str]) -> set[str]:
     found = set()
-    for i in range(len(norms)):
+    table = verb_table()
+    for i, norm in enumerate(norms):
+        if norm not in table:
+            continue
         parsed = parse_verb(norms, i)
         if parsed is not None:
             found.add(parsed.form.infinitive)
