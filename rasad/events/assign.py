@@ -140,7 +140,10 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
     why = f"source: {how} «{_label(sources[0])}»; target: " + (
         f"«{_label(target)}» after «{marker}»" if target and marker not in ("", "obj")
         else f"«{_label(target)}» (object)" if target else "none found")
-    pairs = [(s.actor, _other(target, s), symmetric) for s in sources]
+    # «حث إسرائيل ولبنان»: conjoined targets make one event each, as conjoined sources do.
+    targets_ = _conjoined(target, in_clause, norms) if target is not None and \
+        target.kind in ("entity", "agent") and any(target is s for s in in_clause) else [target]
+    pairs = [(s.actor, _other(t, s), symmetric) for s in sources for t in targets_]
     return pairs, why
 
 
