@@ -77,17 +77,24 @@ def _mark_repeats(events: Sequence[Event]) -> None:
 
 
 def select(matches: list[Match]) -> list[Match]:
-    """The longest matches that do not share a word; on equal length the earlier row wins."""
-    ordered = sorted(matches, key=lambda m: (-(m.last - m.first), -len(m.tokens), m.first))
+    """The matches that do not share a word: most matched words first, then verb rows (their
+    tense and negation are surer than a noun's), then the denser match
+    (a light verb belongs to the noun right before it: «با هیچ کدام از این درخواست‌ها
+    [موافقت نکرده است]» is AGREE negated, not «درخواست … کرده»), then the earlier one."""
+    def words(m: Match) -> set[int]:
+        return set(m.tokens) | set(range(m.verb.first, m.verb.last + 1) if m.verb else ())
+
+    ordered = sorted(matches, key=lambda m: (-len(words(m)), m.rule.kind != "verb",
+                                             m.last - m.first, m.first))
     taken: set[int] = set()
     kept: list[Match] = []
     for m in ordered:
-        words = set(m.tokens) | set(range(m.verb.first, m.verb.last + 1) if m.verb else ())
-        if words & taken:
+        used = words(m)
+        if used & taken:
             continue
         if any(k.first < m.first and m.last < k.last for k in kept):
             continue  # inside a verbal act's gap: «خواستار [استعفای] رئیس‌جمهور شدند» is one DEMAND
-        taken |= words
+        taken |= used
         kept.append(m)
     return sorted(kept, key=lambda m: m.first)
 
