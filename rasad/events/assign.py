@@ -31,6 +31,7 @@ _HOSTILE = ("علی", "ضد", "علیه", "بحق")
 _DEFAULT_TARGETS = ("obj", *_HOSTILE, "مع", "با", "الی", "به", "ل", "بین", "میان")
 _COMPANIONS = frozenset({"مع", "با", "بین", "میان"})
 _NOUN_REACH = 2
+_POSSESSIVE = ("ها", "هم", "هما", "نا")
 _NOUN_SUBJECT_REACH = 6  # a light verb's subject: «أجرى [الرئيسان] محادثات»، «[ایران] ... مذاکرات»
 _ARABIC_VSO_REACH = 6
 _CONJUNCTIONS = frozenset({"و", "وب"})
@@ -88,7 +89,7 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
         return _passive(in_clause, first, lang, salient)
     plover_symmetric = rule.plover in SYMMETRIC_TYPES or rule.cameo[:2] in ("03", "04", "06")
     sources = _sources(rule.kind, in_clause, first, last, lang, norms)
-    how = "subject"
+    how = "agent after «by»" if sources and sources[0].marker == "by" else "subject"
     if not sources and inside and rule.kind == "noun":  # «المتظاهرون»: the trigger names its doers
         sources, how = inside[:1], "the group the trigger names"
     if not sources and lo > 0:  # «يعتزم بوتين أن يجتمع»، «تکذیب کرد که ... دیدار کرده است»
@@ -102,7 +103,7 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
         if speaker:  # «قالت الحكومة العراقية إنها اعتقلت ...»: the speaker did it
             sources, how = [speaker[-1]], f"speaker, through «{norms[lo - 1]}»"
     if not sources:
-        if salient is not None and _subject_dropped(in_clause, first, last, lang):
+        if salient is not None and rule.kind == "verb" and _subject_dropped(in_clause, first, last, lang):
             sources, how = [Side(first, first, salient, kind="pronoun")], "dropped subject"
         else:
             return [], "no source in the clause"
@@ -134,7 +135,8 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
                           Actor(country=place.actor.country, sector="CVL"), kind="place")
             marker = "place"
     symmetric = marker in _COMPANIONS
-    if target is None and len(sources) > 1 and (plover_symmetric or rule.cameo[:3] == "057"):
+    mutual = plover_symmetric or rule.cameo[:3] == "057"
+    if len(sources) > 1 and mutual and how == "subject" and (target is None or not symmetric):  # روسيا وتركيا اجرتا مفاوضات
         return ([(sources[0].actor, sources[1].actor, True)],
                 f"two conjoined {how}s of a symmetric event")
     why = f"source: {how} «{_label(sources[0])}»; target: " + (
@@ -175,9 +177,15 @@ def _same(a: Actor, b: Actor) -> bool:
 
 def _sources(kind: str, sides: Sequence[Side], first: int, last: int, lang: str,
              norms: Sequence[str]) -> list[Side]:
-    unmarked = [s for s in sides if not s.marker and s.kind != "nationality"]
+    possessive = lang == "ar" and norms[first].endswith(_POSSESSIVE)
+    unmarked = [s for s in sides if not s.marker and s.kind != "nationality"  # a city acts
+                and not (s.city and kind == "noun" and not possessive)]   # as a verb's subject
     before = [s for s in unmarked if s.last < first]
     after = [s for s in unmarked if s.first > first]
+    if kind == "noun":
+        by = [s for s in sides if s.marker == "by" and s.first > last]
+        if by:  # «وساطة قام بها الرئيس الكازاخستاني»، «مذاکرات با میانجیگری ...»
+            return _conjoined(by[0], sides, norms)
     if kind == "noun":
         adjective = [s for s in sides if s.kind == "nationality" and s.first == last + 1]
         if adjective:  # العدوان الإسرائيلي، العقوبات الأمريكية
@@ -189,7 +197,8 @@ def _sources(kind: str, sides: Sequence[Side], first: int, last: int, lang: str,
         return _conjoined(right[0], sides, norms) if right and kind == "noun" else []
     if kind == "noun":  # a presupposed event names a participant near its noun
         right = [s for s in after if s.first - last <= _NOUN_REACH]
-        before = [s for s in before if first - s.last <= _NOUN_SUBJECT_REACH]
+        if not possessive:  # «اعتذارها»: her apology, the clause subject's
+            before = [s for s in before if first - s.last <= _NOUN_SUBJECT_REACH]
         if not before:
             return _conjoined(right[0], sides, norms) if right else []
     if before:

@@ -161,8 +161,8 @@ def _date(doc: Document, s: int) -> str | None:
 
 
 def _location(doc: Document, sides: Sequence[Side]) -> dict | None:
-    for side in sides:
-        if side.is_place and side.entity is not None:
+    for side in sides:  # where it happened: «في طشقند»، «در ژنو»، «بباريس», not «إلى موسكو»
+        if side.is_place and side.marker in ("فی", "در", "ب") and side.entity is not None:
             entity = doc.entities[side.entity]
             return {"entity": side.entity, "text": doc.text[entity.start:entity.end],
                     "kb_id": entity.extra.get("place") or entity.kb_id,
@@ -173,8 +173,10 @@ def _location(doc: Document, sides: Sequence[Side]) -> dict | None:
 def _last_salient(sides: Sequence[Side], events: Sequence[Event], s: int) -> Actor | None:
     """Who a dropped or pronoun subject in the next sentence most likely is: this sentence's
     last event source, else its last named person."""
+    cities = {side.actor.kb_id for side in sides if side.city}
     for event in reversed(events):
-        if event.sentence == s and event.source and event.source.kb_id:
+        if event.sentence == s and event.source and event.source.kb_id \
+                and event.source.kb_id not in cities:
             return event.source
     for side in reversed(sides):
         if side.kind == "entity" and side.actor.kb_id and not side.city:

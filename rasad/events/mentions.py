@@ -20,7 +20,8 @@ from rasad.events.patterns import fold
 
 # Prepositions whose object is a place, not a participant, when the mention is a city.
 PLACE_MARKERS = frozenset({"في", "فی", "در", "الی", "به", "ب", "من", "از", "حول"})
-AGENT_MARKERS = ("من قبل", "علی ید", "از سوی", "از طرف", "توسط", "به دست")
+AGENT_MARKERS = ("من قبل", "علی ید", "از سوی", "از طرف", "توسط", "به دست", "قام بها", "قام به",
+                 "قامت بها", "قامت به", "قاده", "قادها", "برعایه", "بوساطه")
 _PREPOSITIONS = {
     "ar": frozenset(fold(w) for w in ("على", "ضد", "مع", "إلى", "في", "من", "عن", "بين", "لدى",
                                       "عند", "نحو", "تجاه", "بحق", "أمام", "علي", "الي")),
@@ -41,6 +42,7 @@ _AREA_NOUNS = frozenset(fold(w) for w in (
     "مرز", "مرزهای", "نزدیکی", "سواحل", "خاک", "داخل", "شمال", "جنوب", "شرق", "غرب", "حدود",
     "منطقه", "مناطق", "جنوب", "الحدود", "حدود", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
     "شرقي", "غربي", "داخل", "اراضي", "أراضي", "سواحل", "مياه", "اجواء", "أجواء"))
+_CAPITAL_OF = frozenset(fold(w) for w in ("عاصمة", "پایتخت"))
 _QUOTE_MARKS = frozenset({"«", "»", '"', "“", "”", "'"})
 _NON_ACTOR_TYPES = frozenset({"DAT", "TIM", "MON", "PCT"})
 
@@ -142,6 +144,8 @@ def _marker(doc: Document, entity: Entity | None, tokens: Sequence[Token], norms
     """The preposition, proclitic or object marker that governs a mention."""
     while first >= 1 and norms[first - 1] in _QUOTE_MARKS:  # با «شورا لينچ»
         first -= 1
+    if first >= 1 and norms[first - 1] in _CAPITAL_OF:  # «طشقند عاصمة أوزبكستان»: a place
+        return "فی"
     while first >= 2 and norms[first - 1] in _AREA_NOUNS:  # به مرز سوریه، على جنوب لبنان
         first -= 1
     if first >= 2 and f"{norms[first - 2]} {norms[first - 1]}" in AGENT_MARKERS:

@@ -73,7 +73,7 @@ def decide(match: Match, norms: Sequence[str], lang: str) -> tuple[str, str]:
         elif verb.form.future:
             found.append(("future", f"future verb «{' '.join(norms[verb.first:verb.last + 1])}»"))
     head = norms[match.first]
-    if lang == "ar" and head.startswith(("س", "وس", "فس")) and _future_prefix(head):
+    if lang == "ar" and match.rule.kind == "verb" and _future_prefix(head):
         found.append(("future", f"future prefix سـ in «{head}»"))
     found.extend(_marker_hits(match, norms, lang))
     if not found:
@@ -84,8 +84,8 @@ def decide(match: Match, norms: Sequence[str], lang: str) -> tuple[str, str]:
 
 def _future_prefix(word: str) -> bool:
     """سيلتقي، وستفرض: س + a person prefix, where the trigger read the word without it."""
-    stem = word.lstrip("وف")
-    return len(stem) >= 4 and stem[0] == "س" and stem[1] in "یتنا"
+    stem = word[1:] if word[:1] in "وف" else word
+    return len(stem) >= 4 and stem[0] == "س" and stem[1] in "یتن"
 
 
 def _marker_hits(match: Match, norms: Sequence[str], lang: str) -> list[tuple[str, str]]:
