@@ -94,7 +94,7 @@ def sentence_sides(doc: Document, tokens: Sequence[Token], reads: Sequence[Seque
         # A person or group the knowledge base does not know takes its country like an
         # unnamed group does («رجل الأعمال الإيراني ...»، «دانیل اورتگا رئیس جمهور این کشور»).
         kind = "nationality" if entity.type == "MISC" else "agent" if unknown else "entity"
-        side = Side(first, last, actor, city=bool(entity.extra.get("place")), entity=index,
+        side = Side(first, last, actor, city=_is_city(entity), entity=index,
                     rule=str(entity.extra.get("rule") or ""), kind=kind)
         side.marker = _marker(doc, entity, tokens, norms, first, last, lang)
         sides.append(side)
@@ -119,6 +119,18 @@ def sentence_sides(doc: Document, tokens: Sequence[Token], reads: Sequence[Seque
     _appositions(sides, norms)
     _agent_countries(sides, main_country)
     return sides
+
+
+def _is_city(entity: Entity) -> bool:
+    """A capital (linked to its state, with its own `place`) or a city record of the KB."""
+    if entity.extra.get("place"):
+        return True
+    if entity.kb_id is None or entity.type != "LOC":
+        return False
+    from rasad.kb.base import load_kb  # noqa: PLC0415 (loaded once, by the actors stage)
+
+    record = load_kb().get(entity.kb_id)
+    return record is not None and record.kind == "city"
 
 
 def _appositions(sides: list[Side], norms: Sequence[str]) -> None:
