@@ -136,6 +136,12 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
             marker = "place"
     symmetric = marker in _COMPANIONS
     mutual = plover_symmetric or rule.cameo[:3] == "057"
+    if target is None and mutual and len(sources) == 1:  # «برنامه همکاری روسیه و آذربایجان ...
+        pair = _pair_in(in_clause, norms) or _pair_in(    # به امضا رسید»: the parties it names
+            [s for s in around if s.last < first], norms)
+        if pair:
+            return ([(pair[0].actor, pair[1].actor, True)],
+                    f"the two parties the clause names: {_label(pair[0])} and {_label(pair[1])}")
     if len(sources) > 1 and mutual and how == "subject" and (target is None or not symmetric):  # روسيا وتركيا اجرتا مفاوضات
         return ([(sources[0].actor, sources[1].actor, True)],
                 f"two conjoined {how}s of a symmetric event")
@@ -154,6 +160,16 @@ def _between(sides: Sequence[Side], norms: Sequence[str]) -> list[Side]:
     for k, side in enumerate(sides[:-1]):
         if side.marker in ("بین", "میان") and _joined(side, sides[k + 1], norms):
             return [side, sides[k + 1]]
+    return []
+
+
+def _pair_in(sides: Sequence[Side], norms: Sequence[str]) -> list[Side]:
+    """Two different actors joined by «و» anywhere in the clause."""
+    for k, side in enumerate(sides[:-1]):
+        nxt = sides[k + 1]
+        if side.kind in ("entity", "agent") and nxt.kind in ("entity", "agent") \
+                and not nxt.marker and _joined(side, nxt, norms) and not _same(side.actor, nxt.actor):
+            return [side, nxt]
     return []
 
 
@@ -178,6 +194,9 @@ def _same(a: Actor, b: Actor) -> bool:
 def _sources(kind: str, sides: Sequence[Side], first: int, last: int, lang: str,
              norms: Sequence[str]) -> list[Side]:
     possessive = lang == "ar" and norms[first].endswith(_POSSESSIVE)
+    # «این پیشنهاد را واشینگتن ... ارائه داد»: an object noun; the subject comes after it
+    fronted = lang == "fa" and kind == "noun" and "را" in norms[last + 1:last + 3]
+    possessive = possessive or fronted
     unmarked = [s for s in sides if not s.marker and s.kind != "nationality"  # a city acts
                 and not (s.city and kind == "noun" and not possessive)]   # as a verb's subject
     before = [s for s in unmarked if s.last < first]
@@ -193,7 +212,7 @@ def _sources(kind: str, sides: Sequence[Side], first: int, last: int, lang: str,
     if lang == "fa":  # SOV: the subject opens the clause, however far from the verb or noun
         if before:
             return _conjoined(before[0], sides, norms)
-        right = [s for s in after if s.first - last <= _NOUN_REACH]
+        right = [s for s in after if s.first - last <= _NOUN_REACH or fronted]
         return _conjoined(right[0], sides, norms) if right and kind == "noun" else []
     if kind == "noun":  # a presupposed event names a participant near its noun
         right = [s for s in after if s.first - last <= _NOUN_REACH]

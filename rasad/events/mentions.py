@@ -33,6 +33,9 @@ _PRONOUNS = {
     "fa": frozenset(fold(w) for w in ("وی", "او", "ایشان")),
     "ar": frozenset(fold(w) for w in ("هو", "هي", "وهو", "وهي")),
 }
+# Words before the outlet or person a report is attributed to.
+_REPORTED_BY = frozenset(fold(w) for w in ("به گزارش", "بنا به گزارش", "به نوشته", "به نقل از",
+                                          "بحسب", "حسب", "نقلا عن", "وفقا ل", "وفق"))
 # Two-word prepositions and the one-word marker they act as.
 _PHRASE_PREPOSITIONS = {fold(k): fold(v) for k, v in {
     "در اختیار": "به", "به سوی": "به", "در برابر": "علیه", "بر ضد": "علیه",
@@ -162,6 +165,9 @@ def _marker(doc: Document, entity: Entity | None, tokens: Sequence[Token], norms
         first -= 1
     if first >= 2 and f"{norms[first - 2]} {norms[first - 1]}" in AGENT_MARKERS:
         return "by"
+    if first >= 1 and (norms[first - 1] in _REPORTED_BY or
+                       first >= 2 and f"{norms[first - 2]} {norms[first - 1]}" in _REPORTED_BY):
+        return "reporter"  # «به گزارش روزنامه واشنگتن تایمز،»: who reports, not who acts
     if first >= 2 and f"{norms[first - 2]} {norms[first - 1]}" in _PHRASE_PREPOSITIONS:
         return _PHRASE_PREPOSITIONS[f"{norms[first - 2]} {norms[first - 1]}"]
     if first >= 1 and norms[first - 1] in AGENT_MARKERS:

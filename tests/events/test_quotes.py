@@ -111,9 +111,6 @@ def test_pronoun_speaker_is_the_salient_actor(analyze) -> None:  # noqa: ANN001
     assert indirect[0].speaker.name_en == "Abbas Araghchi"
 
 
-@pytest.mark.xfail(strict=True, reason="assign.py: a first-person subject inside a direct quote "
-                   "(«ما … دیدار کردیم») is not the speaker's side; the verb row codes nothing and "
-                   "the noun row makes Lavrov (the با-marked partner) the source with no target")
 def test_first_person_in_a_quote_is_the_speaker(analyze) -> None:  # noqa: ANN001
     doc = analyze("عراقچی در نشست خبری گفت: «ما با لاوروف در مسکو دیدار کردیم.»")
     meetings = [e for e in doc.events if e.plover == "CONSULT"]
