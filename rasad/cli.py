@@ -165,7 +165,9 @@ def demo(db: DbOption = Path("rasad-demo.db"),
     corpus = resources.files("rasad.data").joinpath("demo", "articles.jsonl")
     with resources.as_file(corpus) as path:
         summary = _run_into(db, [str(path)], workers=workers, glob=None)
-    console.print(f"\nExplore it: [bold]rasad stats --db {db}[/bold]")
+    console.print(f"\nExplore it: [bold]rasad stats --db {db}[/bold], "
+                  f"[bold]rasad events --db {db} --status asserted[/bold], "
+                  f"[bold]rasad explain DOC_ID --db {db}[/bold]")
     raise typer.Exit(PARTIAL if summary.problems else OK)
 
 

@@ -10,7 +10,9 @@ made it (`rule`), the reason for its status, and how each side was chosen.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 
@@ -151,13 +153,23 @@ def _who(actor: Actor | None) -> str:
 
 
 def _date(doc: Document, s: int) -> str | None:
-    """The first dated time in the sentence, else the publication day."""
+    """The first dated time in the sentence (a day, month or year, or the Monday of a week;
+    a range gives its start), else the publication day."""
     sentence = doc.sentences[s]
     for time in doc.times:
         if sentence.start <= time.start < sentence.end and time.value and \
                 time.granularity in ("day", "month", "year", "week"):
-            return time.value[:10]
+            return iso_start(time.value)
     return doc.published[:10] if doc.published else None
+
+
+def iso_start(value: str) -> str:
+    """«2016-08-09», «2016-08», «2016», «2024-W16» → a sortable ISO date prefix."""
+    value = value.split("/")[0][:10]
+    week = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+    if week:
+        return date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1).isoformat()
+    return value
 
 
 def _location(doc: Document, sides: Sequence[Side]) -> dict | None:

@@ -100,6 +100,10 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
     }
     for layer in LAYER_NAMES:
         out[layer] = one(f"SELECT count(*) FROM {layer}")
+    # Only asserted events happened; the others (negated, future, proposed, hypothetical,
+    # reported claims) are kept and counted apart.
+    out["events_by_status"] = {row[0]: row[1] for row in conn.execute(
+        "SELECT status, count(*) FROM events GROUP BY status ORDER BY count(*) DESC")}
     out.update({
         "duplicates": one("SELECT count(*) FROM duplicates"),
         "runs": one("SELECT count(*) FROM runs"),
