@@ -220,10 +220,20 @@ def _sources(kind: str, sides: Sequence[Side], first: int, last: int, lang: str,
             before = [s for s in before if first - s.last <= _NOUN_SUBJECT_REACH]
         if not before:
             return _conjoined(right[0], sides, norms) if right else []
+    verb_end = max(last if kind == "verb" and not after_gap(first, last, sides) else first, first)
+    if kind == "verb" and any(s.first == verb_end + 1 for s in after):
+        # VSO with the subject right after the verb beats an earlier clause's subject:
+        # «لو وافقت حماس على المقترح لأفرجت [إسرائيل] عن الأسرى»
+        return _conjoined(next(s for s in after if s.first == verb_end + 1), sides, norms)
     if before:
         return _conjoined(before[-1], sides, norms, backwards=True)
     near = [s for s in after if s.first - first <= _ARABIC_VSO_REACH]
     return _conjoined(near[0], sides, norms) if near else []
+
+
+def after_gap(first: int, last: int, sides: Sequence[Side]) -> bool:
+    """Whether a side sits inside the trigger's span (a pattern gap: «فرضت [X] عقوبات»)."""
+    return any(first < s.first <= last for s in sides)
 
 
 def _conjoined(head: Side, sides: Sequence[Side], norms: Sequence[str],

@@ -13,10 +13,12 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
-from rasad.document import Actor, Document, Entity, Token
+from rasad.document import Actor, Document, Entity, Token, iso_day
 from rasad.events.agents import find_agents
 from rasad.events.patterns import fold
+from rasad.text.clitics import candidate_stems
 
 # Prepositions whose object is a place, not a participant, when the mention is a city.
 PLACE_MARKERS = frozenset({"في", "فی", "در", "الی", "به", "ب", "من", "از", "حول"})
@@ -94,6 +96,9 @@ def sentence_sides(doc: Document, tokens: Sequence[Token], reads: Sequence[Seque
         first, last = token_span(starts, ends, entity.start, entity.end)
         actor = Actor(entity=index, kb_id=entity.kb_id, name_en=entity.name_en,
                       country=entity.country, sector=entity.extra.get("sector"))
+        igo = _igo_office(entity, iso_day(doc.published))
+        if igo:  # the UN Secretary-General acts for the UN, not for his own state
+            actor.country, actor.sector = igo, "IGO"
         # A person or group the knowledge base does not know takes its country like an
         # unnamed group does («رجل الأعمال الإيراني ...»، «دانیل اورتگا رئیس جمهور این کشور»).
         kind = "nationality" if entity.type == "MISC" else "agent" if unknown else "entity"
@@ -103,7 +108,8 @@ def sentence_sides(doc: Document, tokens: Sequence[Token], reads: Sequence[Seque
         sides.append(side)
     taken = {i for s in sides for i in range(s.first, s.last + 1)}
     starts_at = {s.first: s for s in sides}
-    for found in find_agents(reads, lang):
+    stems = [candidate_stems(n, lang) for n in norms]  # not the verb readings: صحفية is no صحفي
+    for found in find_agents(stems, lang):
         if taken & set(range(found.first, found.last + 1)):
             named = starts_at.get(found.first)  # «پلیس ترکیه» as one named entity: its sector
             if named is not None and not named.actor.sector:
@@ -122,6 +128,23 @@ def sentence_sides(doc: Document, tokens: Sequence[Token], reads: Sequence[Seque
     _appositions(sides, norms)
     _agent_countries(sides, main_country)
     return sides
+
+
+_IGO_CODES = frozenset({"UN", "EU", "NATO", "OSCE", "SCO", "CSTO", "EAEU", "IAEA", "OPEC", "ARL",
+                        "GCC", "AU", "OIC", "WHO", "ICC", "ASEAN", "CIS", "BRICS", "IMF", "WB"})
+
+
+def _igo_office(entity: Entity, day: date | None) -> str | None:
+    """The IGO a person heads or serves on the document's date (any date when it has none)."""
+    if entity.type != "PER" or not entity.kb_id:
+        return None
+    from rasad.kb.base import load_kb  # noqa: PLC0415 (loaded once, by the actors stage)
+
+    record = load_kb().get(entity.kb_id)
+    for role in record.roles if record else ():
+        if role.country in _IGO_CODES and (day is None or role.holds_on(day)):
+            return role.country
+    return None
 
 
 def _is_city(entity: Entity) -> bool:
