@@ -102,6 +102,10 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
         speaker = [s for s in around if s.last < lo - 1 and not s.marker]
         if speaker:  # «قالت الحكومة العراقية إنها اعتقلت ...»: the speaker did it
             sources, how = [speaker[-1]], f"speaker, through «{norms[lo - 1]}»"
+    between = _between(in_clause, norms)
+    if between and not sources and (plover_symmetric or rule.kind == "noun"):
+        return ([(between[0].actor, between[1].actor, True)],  # «مذاکرات میان ایران و آمریکا»
+                f"«{norms[between[0].first - 1]}» {_label(between[0])} and {_label(between[1])}")
     if not sources:
         if salient is not None and rule.kind == "verb" and _subject_dropped(in_clause, first, last, lang):
             sources, how = [Side(first, first, salient, kind="pronoun")], "dropped subject"
@@ -111,9 +115,8 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
     sources = [s for s in sources if s is not None]
     if not sources:
         return [], "a pronoun with no antecedent"
-    between = _between(in_clause, norms)
     if between and (plover_symmetric or rule.kind == "noun") and \
-            (not sources or sources[0] is between[0] or how != "subject"):
+            (sources[0] is between[0] or how != "subject"):
         return ([(between[0].actor, between[1].actor, True)],
                 f"«{norms[between[0].first - 1]}» {_label(between[0])} and {_label(between[1])}")
     target, marker = _target(targets, in_clause, sources, first, last, lang)

@@ -125,6 +125,7 @@ def sentence_sides(doc: Document, tokens: Sequence[Token], reads: Sequence[Seque
             side.marker = _marker(doc, None, tokens, norms, i, i, lang)
             sides.append(side)
     sides.sort(key=lambda s: s.first)
+    _object_marker_nearest(sides, norms)
     _appositions(sides, norms)
     _agent_countries(sides, main_country)
     return sides
@@ -145,6 +146,17 @@ def _igo_office(entity: Entity, day: date | None) -> str | None:
         if role.country in _IGO_CODES and (day is None or role.holds_on(day)):
             return role.country
     return None
+
+
+def _object_marker_nearest(sides: list[Side], norms: Sequence[str]) -> None:
+    """را marks only the side right before it: in «عربستان ایران را متهم کرد» Iran is the
+    object and Saudi Arabia the subject."""
+    for k, side in enumerate(sides):
+        if side.marker != "را":
+            continue
+        at = norms.index("را", side.last + 1)
+        if any(other.first > side.last and other.last < at for other in sides[k + 1:]):
+            side.marker = ""
 
 
 def _is_city(entity: Entity) -> bool:
