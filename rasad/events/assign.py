@@ -155,6 +155,8 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
     targets_ = _conjoined(target, in_clause, norms) if target is not None and \
         target.kind in ("entity", "agent") and any(target is s for s in in_clause) else [target]
     pairs = [(s.actor, _other(t, s), symmetric) for s in sources for t in targets_]
+    with_target = {id(p[0]) for p in pairs if p[1] is not None}
+    pairs = [p for p in pairs if p[1] is not None or id(p[0]) not in with_target]
     return pairs, why
 
 

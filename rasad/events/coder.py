@@ -50,7 +50,7 @@ def annotate(doc: Document) -> Document:
             continue  # sport: «به دروازه حریف حمله کرد», «هجوم برشلونة»
         for match in drop_complements(select(match_sentence(load_rules(lang), norms, lang, reads)),
                                       norms, lang):
-            if set(match.tokens) & blocked:
+            if set(match.tokens) & blocked or _in_frame(norms, match.first):
                 continue
             for event in _code(doc, s, tokens, norms, match, sides, lang, salient):
                 key = (event.plover, _who(event.source), _who(event.target))
@@ -106,11 +106,21 @@ def select(matches: list[Match]) -> list[Match]:
 
 # Verbal acts whose complement is not coded apart (EVENTS_GUIDE): in «X demanded that Y
 # withdraw», «X threatened to strike», «X agreed to swap prisoners» only the act is an event.
-# An accusation (DISAPPROVE) keeps its complement, coded as a reported claim by the status stage.
+# An accusation (DISAPPROVE) keeps its complement, coded as a reported claim by the status stage;
+# so do a denial (016: the denied act, negated) and a proposal (the proposed act, proposed).
 VERBAL_ACTS = frozenset({"DEMAND", "THREATEN", "AGREE", "CONCEDE", "REJECT"})
 _COMPLEMENTIZERS = {"fa": frozenset({"که", "تا"}),
                     "ar": frozenset({"ان", "بان", "لان", "کی", "لکی"})}
 _COMPLEMENT_REACH = {"fa": 10, "ar": 6}
+
+
+# Calendar frames: «في الذكرى الخامسة لاغتيال …»، «در سالگرد حمله …» name no new event.
+_FRAMES = frozenset(fold(w) for w in ("الذكرى", "ذكرى", "بالذكرى", "والذكرى", "سالگرد", "سالروز",
+                                      "یادبود", "ذکری"))
+
+
+def _in_frame(norms: Sequence[str], first: int) -> bool:
+    return any(w in _FRAMES for w in norms[max(0, first - 4):first])
 
 
 def drop_complements(matches: list[Match], norms: Sequence[str], lang: str) -> list[Match]:
@@ -122,6 +132,8 @@ def drop_complements(matches: list[Match], norms: Sequence[str], lang: str) -> l
         for act in kept:
             if (act.rule.plover or _root_type(act.rule.cameo)) not in VERBAL_ACTS:
                 continue
+            if act.rule.cameo.startswith("016") or decide(act, norms, lang)[0] == "proposed":
+                continue  # a denied act is coded negated, a proposed one proposed
             gap = norms[act.last + 1:m.first]
             if not 0 <= len(gap) <= _COMPLEMENT_REACH[lang]:
                 continue
@@ -168,6 +180,8 @@ def _code(doc: Document, s: int, tokens: Sequence[Token], norms: Sequence[str], 
     plover = rule.plover or cameo.plover
     pairs, why = assign.choose(match, sides, norms, lang, salient)
     status, reason = decide(match, norms, lang)
+    if plover == "THREATEN" and status == "future":  # «سترد بقوة»: the threat is made now
+        status, reason = "asserted", f"a threat is made when it is spoken ({reason})"
     start, end = tokens[match.first].start, tokens[match.last].end
     events = []
     for source, target, symmetric in pairs:

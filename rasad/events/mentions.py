@@ -125,6 +125,7 @@ def sentence_sides(doc: Document, tokens: Sequence[Token], reads: Sequence[Seque
             side.marker = _marker(doc, None, tokens, norms, i, i, lang)
             sides.append(side)
     sides.sort(key=lambda s: s.first)
+    sides = [s for s in sides if not _credit_line(s, norms)]
     _object_marker_nearest(sides, norms)
     _appositions(sides, norms)
     _agent_countries(sides, main_country)
@@ -146,6 +147,14 @@ def _igo_office(entity: Entity, day: date | None) -> str | None:
         if role.country in _IGO_CODES and (day is None or role.holds_on(day)):
             return role.country
     return None
+
+
+def _credit_line(side: Side, norms: Sequence[str]) -> bool:
+    """An agency in a dateline or credit, «كراتشي (رويترز) -», is who reports, not a side."""
+    before = norms[side.first - 1] if side.first > 0 else ""
+    after = norms[side.last + 1] if side.last + 1 < len(norms) else ""
+    return side.actor.sector == "MED" and (before == "(" and after == ")" or
+                                           side.first <= 2 and after in ("-", "–", ":", "/"))
 
 
 def _object_marker_nearest(sides: list[Side], norms: Sequence[str]) -> None:

@@ -21,6 +21,7 @@ from rasad.text.clitics import candidate_stems
 # Verb subject endings and object pronouns, longest first.
 _AR_ENDINGS = ("تما", "تم", "تن", "وا", "ون", "ین", "ان", "تا", "نا", "هما", "هم", "هن", "ها",
                "ه", "ا", "ت", "ن", "ی")
+_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن", "نا"})
 _AR_PERSON_PREFIXES = ("ت", "ن", "ا")  # تجتمع، نجتمع، أجتمع → یجتمع
 _MIN_LETTERS = 2
 
@@ -54,5 +55,8 @@ def _arabic_verb_forms(word: str) -> list[str]:
             # more: وزارة must not read as و + زار + ه ("visited him").
             least = 4 if ending == "ه" else _MIN_LETTERS + 1
             if form.endswith(ending) and len(form) - len(ending) >= least:
-                peeled.append(form[:-len(ending)])
+                stem = form[:-len(ending)]
+                peeled.append(stem)
+                if stem.endswith("ت") and ending in _PRONOUNS and len(stem) >= 4:
+                    peeled.append(stem[:-1] + "ه")  # وساطتها → وساطة، زيارته → زيارة
     return forms + peeled
