@@ -29,6 +29,8 @@ from rasad.events.status import CLAUSE_BREAKS
 
 _HOSTILE = ("علی", "ضد", "علیه", "بحق")
 _DEFAULT_TARGETS = ("obj", *_HOSTILE, "مع", "با", "الی", "به", "ل", "بین", "میان")
+# What an act is about: «تحقیقات درباره دخالت روسیه»، «حول الملف السوري». Taken last.
+_ABOUT = ("درباره", "باره", "پیرامون", "حول", "بشان")
 _COMPANIONS = frozenset({"مع", "با", "بین", "میان"})
 _NOUN_REACH = 2
 _POSSESSIVE = ("ها", "هم", "هما", "نا")
@@ -127,6 +129,14 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
                 lo <= s.first <= hi and all(not _same(s.actor, src.actor) for src in sources)]
         if dest:
             target, marker = dest[0], dest[0].marker
+    if target is None:  # a side inside the pattern's gap is what the act is about:
+        inner = [s for s in in_clause if first < s.first and s.last < last  # «خواستار حل
+                 and s.kind in ("entity", "agent") and s.marker in ("", *_ABOUT)  # مساله سوریه شدند»
+                 and all(not _same(s.actor, src.actor) for src in sources)]
+        if not inner:
+            inner = [s for s in in_clause if s.marker in _ABOUT and s.first > last]
+        if inner:
+            target, marker = inner[0], inner[0].marker or "inside the act"
     if target is not None and target.kind == "pronoun":
         target = _resolve(target, salient)
     plover = rule.plover or _ROOT_TYPES.get(rule.cameo[:2], "")

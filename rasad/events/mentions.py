@@ -26,9 +26,11 @@ AGENT_MARKERS = ("من قبل", "علی ید", "از سوی", "از طرف", "ت
                  "قامت بها", "قامت به", "قاده", "قادها", "برعایه", "بوساطه")
 _PREPOSITIONS = {
     "ar": frozenset(fold(w) for w in ("على", "ضد", "مع", "إلى", "في", "من", "عن", "بين", "لدى",
-                                      "عند", "نحو", "تجاه", "بحق", "أمام", "علي", "الي")),
+                                      "عند", "نحو", "تجاه", "بحق", "أمام", "علي", "الي", "حول",
+                                      "بشأن")),
     "fa": frozenset(fold(w) for w in ("به", "با", "از", "علیه", "برای", "در", "توسط", "میان",
-                                      "بین", "نزد", "سوی", "ضد", "بر")),
+                                      "بین", "نزد", "سوی", "ضد", "بر", "درباره", "باره",
+                                      "پیرامون")),
 }
 _AR_PROCLITICS = {"ب": "ب", "ل": "ل", "لل": "ل", "بال": "ب", "ک": "ک"}
 _PRONOUNS = {
@@ -126,9 +128,9 @@ def sentence_sides(doc: Document, tokens: Sequence[Token], reads: Sequence[Seque
             sides.append(side)
     sides.sort(key=lambda s: s.first)
     sides = [s for s in sides if not _credit_line(s, norms)]
-    _object_marker_nearest(sides, norms)
     _appositions(sides, norms)
     _agent_countries(sides, main_country)
+    _object_marker_nearest(sides, norms)  # after «شهروند ایرانی» became one side
     return sides
 
 
