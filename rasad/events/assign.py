@@ -77,12 +77,14 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
     rule = match.rule
     first, last = match.first, match.last
     lo, hi = clause_bounds(norms, first, last, lang)
-    words = set(match.tokens) | (set(range(match.verb.first, match.verb.last + 1))
-                                 if match.verb else set())
+    # The head word and the verb are the act; a later pattern word may name a side
+    # («طردت الحكومة [السفير] الفرنسي»: the expelled ambassador is the target).
+    words = {match.first} | (set(range(match.verb.first, match.verb.last + 1))
+                             if match.verb else set())
     # Sides in a pattern's gap stay candidates: «فرضت [الولايات المتحدة] عقوبات».
     around = [s for s in sides if not s.is_place
               and not words & set(range(s.first, s.last + 1))]
-    inside = [s for s in sides if s.kind == "agent" and set(range(s.first, s.last + 1)) <= words]
+    inside = [s for s in sides if s.kind == "agent" and s.first <= match.first <= s.last]
     in_clause = [s for s in around if lo <= s.first and s.last <= hi]
     # The row's own markers first, then the ones every event accepts (objects, hostile and
     # companion prepositions): «اعترافها [ب]دولة فلسطين»، «اقترح ... مع أوكرانيا».
@@ -236,7 +238,8 @@ def _sources(kind: str, sides: Sequence[Side], first: int, last: int, lang: str,
         if not before:
             return _conjoined(right[0], sides, norms) if right else []
     verb_end = max(last if kind == "verb" and not after_gap(first, last, sides) else first, first)
-    if kind == "verb" and any(s.first == verb_end + 1 for s in after):
+    adjacent_subject = before and first - before[-1].last <= 2  # «كوفي أنان حث إسرائيل»: SVO
+    if kind == "verb" and not adjacent_subject and any(s.first == verb_end + 1 for s in after):
         # VSO with the subject right after the verb beats an earlier clause's subject:
         # «لو وافقت حماس على المقترح لأفرجت [إسرائيل] عن الأسرى»
         return _conjoined(next(s for s in after if s.first == verb_end + 1), sides, norms)
