@@ -46,7 +46,8 @@ _THAT = frozenset({"ان", "بان", "وان"})  # إن / أن after a speech ve
 # إنه، إنها، أنهم: the clause's subject is a pronoun that points back at the speaker.
 _THAT_PRONOUN = frozenset(f"{that}{suffix}" for that in ("ان", "بان", "وان")
                           for suffix in ("ه", "ها", "هم", "هما", "نا"))
-_LIGHT = frozenset({"کرد", "کردند", "نمود", "نمودند", "داشت", "داشتند", "شد"})
+_LIGHT = frozenset({"کرد", "کردند", "کرده", "کردهاست", "کردهاند", "نمود", "نمودند", "نموده",
+                    "داشت", "داشتند", "داشته", "شد"})
 
 
 def _after_cue(norms: Sequence[str], j: int, lang: str) -> bool:
@@ -92,7 +93,8 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
     if "passive" in targets:
         return _passive(in_clause, first, lang, salient)
     plover_symmetric = rule.plover in SYMMETRIC_TYPES or rule.cameo[:2] in ("03", "04", "06")
-    sources = _sources(rule.kind, in_clause, first, last, lang, norms)
+    plover = rule.plover or _ROOT_TYPES.get(rule.cameo[:2], "")
+    sources = _sources(rule.kind, in_clause, first, last, lang, norms, plover, rule.cameo)
     how = "agent after «by»" if sources and sources[0].marker == "by" else "subject"
     if not sources and inside and rule.kind == "noun":  # «المتظاهرون»: the trigger names its doers
         sources, how = inside[:1], "the group the trigger names"
@@ -209,7 +211,7 @@ def _same(a: Actor, b: Actor) -> bool:
 
 
 def _sources(kind: str, sides: Sequence[Side], first: int, last: int, lang: str,
-             norms: Sequence[str]) -> list[Side]:
+             norms: Sequence[str], plover: str = "", cameo: str = "") -> list[Side]:
     possessive = lang == "ar" and norms[first].endswith(_POSSESSIVE)
     # «این پیشنهاد را واشینگتن ... ارائه داد»: an object noun; the subject comes after it
     fronted = lang == "fa" and kind == "noun" and "را" in norms[last + 1:last + 3]
@@ -227,6 +229,9 @@ def _sources(kind: str, sides: Sequence[Side], first: int, last: int, lang: str,
         if adjective:  # العدوان الإسرائيلي، العقوبات الأمريكية
             return adjective
     if lang == "fa":  # SOV: the subject opens the clause, however far from the verb or noun
+        right = [s for s in after if s.first - last <= _NOUN_REACH]
+        if kind == "noun" and right and not _patient_noun(plover, cameo):
+            return _conjoined(right[0], sides, norms)  # ezafe: «تحریم آمریکا»، «سفر رئیس …»
         if before:
             return _conjoined(before[0], sides, norms)
         right = [s for s in after if s.first - last <= _NOUN_REACH or fronted]
@@ -282,7 +287,14 @@ def _joined(left: Side, right: Side, norms: Sequence[str]) -> bool:
 # Types whose unnamed target is the people of the place where it happened.
 _WHERE_IT_HAPPENED = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 _ROOT_TYPES = {"14": "PROTEST", "17": "COERCE", "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT"}
-_PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "RETREAT", "INVESTIGATE", "CRIME"})
+# Event nouns whose genitive is who it was done to: «بازداشت X»، «اعتقال X»، «اغتيال X»،
+# «آزادی X»، «التحقيق مع X». Other nouns name their doer: «تحریم آمریکا»، «حمله روسیه»، «هجوم X».
+_PATIENT_TYPES = frozenset({"COERCE", "RETREAT", "INVESTIGATE", "CRIME"})
+_PATIENT_CODES = ("181", "185", "186", "1823")  # abduction, assassination, killing
+
+
+def _patient_noun(plover: str, cameo: str) -> bool:
+    return plover in _PATIENT_TYPES or cameo.startswith(_PATIENT_CODES)
 
 
 def _genitive(sides: Sequence[Side], sources: Sequence[Side], last: int, rule: object,

@@ -23,8 +23,8 @@ PRECEDENCE = ("negated", "hypothetical", "proposed", "future", "reported_claim")
 _BEFORE, _AFTER = 4, 3
 # Words that close a clause for scope purposes: a new finite clause starts after them.
 CLAUSE_BREAKS = frozenset(fold(w) for w in (
-    "،", ",", "؛", ";", ":", "که", "ولی", "اما", "لكن", "لكن", "بينما", "حيث", "ثم", "«", "»",
-    '"', "“", "”", "(", ")", "-", "–"))
+    "،", ",", "؛", ";", ":", "که", "ولی", "اما", "لكن", "بينما", "حيث", "ثم", "(", ")", "-", "–"))
+# «» and “” are not breaks: Persian and Arabic news set names and titles in them («موشه يعلون»).
 
 
 @dataclass(frozen=True, slots=True)
