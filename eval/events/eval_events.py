@@ -11,7 +11,8 @@ status). Printed per language:
   symmetric types CONSULT, COOPERATE and AGREE, a missing side written as None;
 * side country accuracy: of the gold sides (source and target with a country) of detected
   events, the share whose country the matched prediction gives;
-* status accuracy on the detected events.
+* status accuracy on the detected events;
+* PROTEST and ASSAULT sentence detection (does the sentence report one at all).
 
 Tune on `dev`; `test` is measured once, at the end, and reported in the README.
 """
@@ -80,12 +81,17 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 def evaluate(rows: list[dict], pipeline: Pipeline, errors: int = 0) -> dict:
     by_type = defaultdict(Counter)
+    sentence_level = defaultdict(Counter)  # per type: does the sentence report one at all?
     dyad = Counter()
     sides = Counter()
     status = Counter()
     shown = 0
     for row in rows:
         preds, golds = predict(pipeline, row), row.get("events", [])
+        for plover in PLOVER_TYPES:
+            said, true = any(p["plover"] == plover for p in preds), any(g["plover"] == plover for g in golds)
+            if said or true:
+                sentence_level[plover]["tp" if said and true else "fp" if said else "fn"] += 1
         detected = _pair(preds, golds, lambda p, g: p["plover"] == g["plover"])
         for p, _g in detected:
             by_type[p["plover"]]["tp"] += 1
@@ -111,7 +117,8 @@ def evaluate(rows: list[dict], pipeline: Pipeline, errors: int = 0) -> dict:
                 print(f"   gold {g['plover']:<11} {g.get('source')}→{g.get('target')} {g['status']} «{g.get('trigger')}»")
             for p in preds:
                 print(f"   pred {p['plover']:<11} {p['source']}→{p['target']} {p['status']} «{p['trigger']}» {p['rule']}")
-    return {"by_type": by_type, "dyad": dyad, "sides": sides, "status": status}
+    return {"by_type": by_type, "dyad": dyad, "sides": sides, "status": status,
+            "sentences": sentence_level}
 
 
 def _sides(p: dict, g: dict) -> list[tuple[str | None, str | None]]:
@@ -121,6 +128,18 @@ def _sides(p: dict, g: dict) -> list[tuple[str | None, str | None]]:
         if sum(a == b for a, b in crossed) > sum(a == b for a, b in straight):
             return crossed
     return straight
+
+
+def summary(result: dict) -> dict[str, float]:
+    """The headline figures of one language and split."""
+    total = Counter()
+    for c in result["by_type"].values():
+        total.update(c)
+    det, dyad = prf(total["tp"], total["fp"], total["fn"]), prf(*(result["dyad"][k] for k in ("tp", "fp", "fn")))
+    s, st = result["sides"], result["status"]
+    return {"det_p": det[0], "det_r": det[1], "det_f": det[2], "dyad_p": dyad[0], "dyad_r": dyad[1],
+            "dyad_f": dyad[2], "sides": s["right"] / max(1, s["right"] + s["wrong"]),
+            "status": st["right"] / max(1, st["right"] + st["wrong"]), "gold": total["tp"] + total["fn"]}
 
 
 def report(lang: str, split: str, n: int, result: dict) -> None:
@@ -142,6 +161,10 @@ def report(lang: str, split: str, n: int, result: dict) -> None:
     print(f"side country right: {s['right']}/{s['right'] + s['wrong']} = "
           f"{s['right'] / max(1, s['right'] + s['wrong']):.3f}")
     print(f"status right on detected events: {st['right']}/{st['right'] + st['wrong']}")
+    for plover in ("PROTEST", "ASSAULT"):
+        c = result["sentences"].get(plover, Counter())
+        p, r, f = prf(c["tp"], c["fp"], c["fn"])
+        print(f"{plover} sentence detection P/R/F1: {p:.3f} / {r:.3f} / {f:.3f}")
 
 
 def main() -> None:
@@ -149,11 +172,24 @@ def main() -> None:
     parser.add_argument("--split", default="dev", choices=["dev", "test", "all"])
     parser.add_argument("--lang", choices=["fa", "ar"], action="append")
     parser.add_argument("--errors", type=int, default=0, help="print N sentences with errors")
+    parser.add_argument("--markdown", action="store_true", help="also print one table row per language")
     args = parser.parse_args()
     pipeline = Pipeline()
+    rows_md = []
     for lang in args.lang or ["fa", "ar"]:
         rows = load(lang, args.split)
-        report(lang, args.split, len(rows), evaluate(rows, pipeline, args.errors))
+        result = evaluate(rows, pipeline, args.errors)
+        report(lang, args.split, len(rows), result)
+        f = summary(result)
+        rows_md.append(f"| {lang} | {args.split} | {len(rows)} | {f['gold']} | "
+                       f"{f['det_p']:.2f} / {f['det_r']:.2f} / {f['det_f']:.2f} | "
+                       f"{f['dyad_p']:.2f} / {f['dyad_r']:.2f} / {f['dyad_f']:.2f} | "
+                       f"{f['sides']:.2f} | {f['status']:.2f} |")
+    if args.markdown:
+        print("\n| lang | split | sentences | gold events | detection P / R / F1 | dyad P / R / F1 "
+              "| side country right | status right |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+        print("\n".join(rows_md))
 
 
 if __name__ == "__main__":

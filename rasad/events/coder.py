@@ -27,6 +27,9 @@ from rasad.events.record import SYMMETRIC_TYPES, Event
 from rasad.events.status import decide
 
 LANGS = ("fa", "ar")
+# Acts that two sides do together whatever the word order: consult, discuss by phone,
+# negotiate, sign, cooperate (not a visit or a host, which have a direction).
+MUTUAL_CODES = frozenset({"040", "041", "046", "057", "060", "061", "062", "063", "064"})
 
 
 def annotate(doc: Document) -> Document:
@@ -186,7 +189,8 @@ def _code(doc: Document, s: int, tokens: Sequence[Token], norms: Sequence[str], 
     events = []
     for source, target, symmetric in pairs:
         extra = {"status_reason": reason, "sides": why, "lang": lang, "kind": rule.kind}
-        if symmetric and plover in SYMMETRIC_TYPES:
+        if target is not None and (symmetric and plover in SYMMETRIC_TYPES
+                                   or cameo.code[:3] in MUTUAL_CODES):
             extra["symmetric"] = True
         events.append(Event(
             sentence=s, start=start, end=end, source=source, target=target, cameo=cameo.code,
