@@ -15,8 +15,10 @@ import importlib
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import repeat
 from typing import Any
@@ -76,6 +78,46 @@ class DocumentTooLarge(ValueError):
     """A document past the pipeline's `max_chars` (raised in strict mode, else a Failure)."""
 
 
+# And a document that takes longer than this many seconds is abandoned in a batch: the size
+# limit bounds the work of linear stages, this bounds anything else (a pathological sentence,
+# a bug). `Pipeline(max_seconds=...)` or RASAD_MAX_SECONDS change it (0: no limit).
+MAX_SECONDS = 120.0
+
+
+def max_seconds_default() -> float:
+    """RASAD_MAX_SECONDS when set to a number, else MAX_SECONDS."""
+    try:
+        return float(os.environ.get("RASAD_MAX_SECONDS", MAX_SECONDS))
+    except ValueError:
+        return MAX_SECONDS
+
+
+class DocumentTimeout(TimeoutError):
+    """A document that took longer than the pipeline's `max_seconds`."""
+
+
+@contextmanager
+def time_limit(seconds: float, what: str) -> Iterator[None]:
+    """Raise `DocumentTimeout` in this block after `seconds` (a POSIX interval timer, so only in
+    a process's main thread; elsewhere, or with 0 seconds, no limit)."""
+    usable = seconds > 0 and hasattr(signal, "setitimer") and \
+        threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise DocumentTimeout(f"{what} took longer than {seconds:g} s (RASAD_MAX_SECONDS); skipped")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 @dataclass(frozen=True)
 class Failure:
     """A document a batch could not analyse: which one, and why."""
@@ -89,7 +131,7 @@ class Pipeline:
     """Run stages in order on documents."""
 
     def __init__(self, stages: Sequence[str] = DEFAULT_STAGES, *,
-                 max_chars: int | None = None) -> None:
+                 max_chars: int | None = None, max_seconds: float | None = None) -> None:
         unknown = [name for name in stages if name not in STAGES]
         if unknown:
             raise ValueError(f"unknown stage(s) {unknown}; known: {sorted(STAGES)}")
@@ -102,6 +144,7 @@ class Pipeline:
             available.update(STAGES[name].provides)
         self.names = tuple(stages)
         self.max_chars = max_chars_default() if max_chars is None else max_chars
+        self.max_seconds = max_seconds_default() if max_seconds is None else max_seconds
         self._functions = [(name, STAGES[name].load()) for name in stages]
         self._warm = False
 
@@ -130,7 +173,7 @@ class Pipeline:
                 yield self._guarded(doc, strict)
             return
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                   initargs=(self.names, self.max_chars))
+                                   initargs=(self.names, self.max_chars, self.max_seconds))
         try:
             yield from pool.map(_run_in_worker, docs, repeat(strict), chunksize=16)
         finally:  # on Ctrl-C or an early stop, finish only the chunks already running
@@ -139,7 +182,8 @@ class Pipeline:
     def _guarded(self, doc: Document, strict: bool) -> Document | Failure:
         try:
             self.check_size(doc)
-            return self(doc)
+            with time_limit(self.max_seconds, f"document {doc.meta.get('origin') or doc.id}"):
+                return self(doc)
         except Exception as error:
             if strict:
                 raise
@@ -167,11 +211,11 @@ _worker_pipeline: Pipeline | None = None
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def _init_worker(names: tuple[str, ...], max_chars: int) -> None:
+def _init_worker(names: tuple[str, ...], max_chars: int, max_seconds: float) -> None:
     global _worker_pipeline
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent()
-    _worker_pipeline = Pipeline(names, max_chars=max_chars)
+    _worker_pipeline = Pipeline(names, max_chars=max_chars, max_seconds=max_seconds)
 
 
 def _die_with_parent() -> None:

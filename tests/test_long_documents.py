@@ -109,3 +109,29 @@ def test_the_limit_is_configurable(monkeypatch) -> None:  # noqa: ANN001
     assert isinstance(out[0], Failure)
     assert isinstance(next(Pipeline(["language"], max_chars=0).pipe([Document("a" * 11)])),
                       Document)
+
+
+def test_a_document_past_the_time_limit_is_a_failure_not_a_stall() -> None:
+    """Every document has a time guard: past `max_seconds` it becomes a Failure with the reason."""
+    from rasad.document import Document
+    from rasad.pipeline import Failure, Pipeline
+
+    pipeline = Pipeline(["language", "segment"], max_seconds=1e-6)
+    [result] = list(pipeline.pipe([Document("متن " * 20_000, meta={"origin": "slow.txt"})]))
+    assert isinstance(result, Failure)
+    assert "RASAD_MAX_SECONDS" in result.error and "slow.txt" in result.error
+
+
+def test_time_limit_raises_inside_and_restores_the_timer() -> None:
+    import signal
+    import time
+
+    import pytest
+
+    from rasad.pipeline import DocumentTimeout, time_limit
+
+    with pytest.raises(DocumentTimeout), time_limit(0.05, "a test"):
+        time.sleep(1)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    with time_limit(5, "a quick one"):
+        pass
