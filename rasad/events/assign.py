@@ -109,6 +109,10 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
         if speaker:  # «قالت الحكومة العراقية إنها اعتقلت ...»: the speaker did it
             sources, how = [speaker[-1]], f"speaker, through «{norms[lo - 1]}»"
     between = _between(in_clause, norms)
+    if not sources and lo > 0 and norms[first].endswith(_POSSESSIVE) and lang == "ar":
+        governing = [s for s in around if s.last < lo and not s.marker and s.kind != "nationality"]
+        if governing:  # «أعلنت قطر أن وساطتها ...»: her mediation, the speaker's
+            sources, how = [governing[-1]], "owner of the possessive, in the governing clause"
     if between and not sources and (plover_symmetric or rule.kind == "noun"):
         return ([(between[0].actor, between[1].actor, True)],  # «مذاکرات میان ایران و آمریکا»
                 f"«{norms[between[0].first - 1]}» {_label(between[0])} and {_label(between[1])}")
@@ -122,9 +126,13 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
     if not sources:
         return [], "a pronoun with no antecedent"
     if between and (plover_symmetric or rule.kind == "noun") and \
-            (sources[0] is between[0] or how != "subject"):
+            (sources[0] is between[0] or how == "dropped subject"):
         return ([(between[0].actor, between[1].actor, True)],
                 f"«{norms[between[0].first - 1]}» {_label(between[0])} and {_label(between[1])}")
+    if between and all(b is not s for b in between for s in sources) and rule.cameo[:3] == "045":
+        # «وساطتها ... بين إسرائيل وحماس»: the mediator acts towards both parties
+        return ([(s.actor, b.actor, False) for s in sources for b in between],
+                f"source: {how} «{_label(sources[0])}»; targets: the two parties after «بین»")
     target, marker = _target(targets, in_clause, sources, first, last, lang)
     if rule.kind == "noun" and target is None:
         target, marker = _genitive(in_clause, sources, last, rule, lang)

@@ -104,6 +104,8 @@ def sentence_sides(doc: Document, tokens: Sequence[Token], reads: Sequence[Seque
         # A person or group the knowledge base does not know takes its country like an
         # unnamed group does («رجل الأعمال الإيراني ...»، «دانیل اورتگا رئیس جمهور این کشور»).
         kind = "nationality" if entity.type == "MISC" else "agent" if unknown else "entity"
+        if unknown:  # «حركة المقاومة الفلسطينية حماس»: a nationality inside the name
+            actor.country = _country_inside(norms[first:last + 1], lang)
         side = Side(first, last, actor, city=_is_city(entity), entity=index,
                     rule=str(entity.extra.get("rule") or ""), kind=kind)
         side.marker = _marker(doc, entity, tokens, norms, first, last, lang)
@@ -168,6 +170,21 @@ def _object_marker_nearest(sides: list[Side], norms: Sequence[str]) -> None:
         at = norms.index("را", side.last + 1)
         if any(other.first > side.last and other.last < at for other in sides[k + 1:]):
             side.marker = ""
+
+
+def _country_inside(words: Sequence[str], lang: str) -> str | None:
+    """The state a nationality word or country name inside an unknown name points to."""
+    from rasad.kb.base import load_kb  # noqa: PLC0415 (loaded once, by the actors stage)
+
+    kb = load_kb()
+    for word in words:
+        for stem in candidate_stems(word, lang):
+            if len(stem) < 4:
+                continue
+            found = kb.exact(stem, lang, kinds=("state", "territory"))
+            if found and found[0].country:
+                return found[0].country
+    return None
 
 
 def _is_city(entity: Entity) -> bool:
@@ -253,6 +270,8 @@ def _agent_countries(sides: list[Side], main_country: str | None) -> None:
             side.last = nxt.last
             nxt.kind = "absorbed"
             side.rule += f"; country from «{nxt.rule}»"
+        elif side.actor.country:
+            side.rule += "; country from a nationality inside the name"
         else:
             side.actor.country = place_country or main_country
             side.rule += "; country from " + ("a place in the sentence" if place_country

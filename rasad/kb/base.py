@@ -255,6 +255,16 @@ class KnowledgeBase:
                 partial.extend(i for i in ids if i not in partial)
         return self._filter(partial, lang, key, wanted, exact=False)[:limit]
 
+    def exact(self, name: str, lang: str | None = None, *,
+              kinds: Iterable[str] | None = None) -> list[ActorRecord]:
+        """Actors whose name or adjective is exactly `name` (up to `match_key`), no partial
+        search: cheap enough to call per word."""
+        key = match_key(name)
+        if not key:
+            return []
+        return self._filter(self._by_key.get(key, ()), lang, key, set(kinds) if kinds else None,
+                            exact=True)
+
     def _filter(self, ids: Iterable[str], lang: str | None, key: str,
                 kinds: set[str] | None, *, exact: bool) -> list[ActorRecord]:
         def fits(name: str) -> bool:
