@@ -223,3 +223,14 @@ def test_disputed_capital_is_a_place_and_the_news_metonym_stands_for_the_state(k
     assert (jerusalem.capital, jerusalem.parent, jerusalem.country) == (False, None, None)
     [tel_aviv] = [r for r in kb if r.name_en == "Tel Aviv"]
     assert (tel_aviv.metonym, tel_aviv.parent) == (True, "Q801")
+
+
+def test_exact_finds_a_nationality_word_and_never_a_part_of_a_name() -> None:
+    """`exact` looks a whole word up (ي/ی and hamza folded), with no partial search."""
+    from rasad.kb.base import load_kb
+
+    kb = load_kb()
+    assert kb.exact("الفلسطينية", "ar", kinds=("state", "territory"))[0].country == "PSE"
+    assert kb.exact("ایرانی", "fa", kinds=("state",))[0].country == "IRN"
+    assert kb.exact("التركيه", "ar", kinds=("state",))[0].country == "TUR"
+    assert kb.exact("فلسط", "ar", kinds=("state", "territory")) == []
