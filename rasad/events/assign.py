@@ -133,7 +133,7 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
         # «وساطتها ... بين إسرائيل وحماس»: the mediator acts towards both parties
         return ([(s.actor, b.actor, False) for s in sources for b in between],
                 f"source: {how} «{_label(sources[0])}»; targets: the two parties after «بین»")
-    target, marker = _target(targets, in_clause, sources, first, last, lang)
+    target, marker = _target(targets, in_clause, sources, first, last, lang, plover)
     if rule.kind == "noun" and target is None:
         target, marker = _genitive(in_clause, sources, last, rule, lang)
     if target is None:  # «به پکن سفر کرد»، «زار دمشق»: a destination stands for its state
@@ -314,9 +314,18 @@ def _genitive(sides: Sequence[Side], sources: Sequence[Side], last: int, rule: o
     return (right[0], "genitive") if right else (None, "")
 
 
+_DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "CRIME", "INVESTIGATE", "RETREAT",
+                             "CONCEDE", "AID"})
+
+
 def _target(targets: Sequence[str], sides: Sequence[Side], sources: Sequence[Side],
-            first: int, last: int, lang: str) -> tuple[Side | None, str]:
-    others = [s for s in sides if all(s is not src for src in sources)]
+            first: int, last: int, lang: str, plover: str = "") -> tuple[Side | None, str]:
+    # An unnamed group whose country only came from context is a poor target of a dealing
+    # with another state: «سطح آماده‌باش نیروهای خود را افزایش داد» is not KOR → KOR.
+    own = {src.actor.country for src in sources}
+    others = [s for s in sides if all(s is not src for src in sources)
+              and not (s.context_country and s.actor.country in own
+                       and plover not in _DOMESTIC_TYPES)]
     if lang == "fa":
         ordered = sorted(others, key=lambda s: abs(s.first - first))
     else:

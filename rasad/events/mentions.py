@@ -66,6 +66,7 @@ class Side:
     city: bool = False      # a city: a place unless it acts (stands for its government)
     entity: int | None = None
     rule: str = ""          # which KB row or agent row it came from
+    context_country: bool = False  # its country was taken from the sentence or document
 
     @property
     def is_place(self) -> bool:
@@ -131,7 +132,7 @@ def sentence_sides(doc: Document, tokens: Sequence[Token], reads: Sequence[Seque
     sides.sort(key=lambda s: s.first)
     sides = [s for s in sides if not _credit_line(s, norms)]
     _appositions(sides, norms)
-    _agent_countries(sides, main_country)
+    _agent_countries(sides, main_country, norms, lang)
     _object_marker_nearest(sides, norms)  # after «شهروند ایرانی» became one side
     return sides
 
@@ -256,7 +257,8 @@ def _marker(doc: Document, entity: Entity | None, tokens: Sequence[Token], norms
     return ""
 
 
-def _agent_countries(sides: list[Side], main_country: str | None) -> None:
+def _agent_countries(sides: list[Side], main_country: str | None, norms: Sequence[str],
+                     lang: str) -> None:
     """An unnamed group takes the nationality written next to it (الشرطة العراقية، پلیس
     ترکیه), else the country of a place in its sentence, else the document's main country."""
     place_country = next((s.actor.country for s in sides if s.is_place and s.actor.country), None)
@@ -264,8 +266,12 @@ def _agent_countries(sides: list[Side], main_country: str | None) -> None:
         if side.kind != "agent":
             continue
         nxt = sides[k + 1] if k + 1 < len(sides) else None
-        if nxt is not None and nxt.kind in ("entity", "nationality") \
-                and nxt.first == side.last + 1 and nxt.actor.country and not nxt.marker:
+        title = norms[side.last + 1:nxt.first] if nxt is not None else []
+        if nxt is not None and nxt.kind in ("entity", "nationality") and nxt.actor.country \
+                and not nxt.marker and len(title) <= 3 and not nxt.city and not any(
+                    w in _PREPOSITIONS.get(lang, ()) or w in _QUOTE_MARKS or w in ("،", ",", "و")
+                    for w in title):
+            # «الشرطة العراقية»، «پلیس ترکیه»، ««شورا لينچ» دادستان کل آمريکا»: his country
             side.actor.country = nxt.actor.country
             side.last = nxt.last
             nxt.kind = "absorbed"
@@ -276,6 +282,7 @@ def _agent_countries(sides: list[Side], main_country: str | None) -> None:
             side.actor.country = place_country or main_country
             side.rule += "; country from " + ("a place in the sentence" if place_country
                                               else "the document's main country")
+            side.context_country = True
     sides[:] = [s for s in sides if s.kind != "absorbed"]
 
 
