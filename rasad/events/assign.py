@@ -91,7 +91,9 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
     # companion prepositions): «اعترافها [ب]دولة فلسطين»، «اقترح ... مع أوكرانيا».
     targets = tuple(dict.fromkeys((*rule.target, *_DEFAULT_TARGETS)))
     if "passive" in targets:
-        return _passive(in_clause, first, lang, salient)
+        places = [s for s in sides if s.is_place and lo <= s.first <= hi]
+        return _passive(in_clause, first, lang, salient,
+                        rule.plover or _ROOT_TYPES.get(rule.cameo[:2], ""), places)
     plover_symmetric = rule.plover in SYMMETRIC_TYPES or rule.cameo[:2] in ("03", "04", "06")
     plover = rule.plover or _ROOT_TYPES.get(rule.cameo[:2], "")
     sources = _sources(rule.kind, in_clause, first, last, lang, norms, plover, rule.cameo)
@@ -346,14 +348,26 @@ def _target(targets: Sequence[str], sides: Sequence[Side], sources: Sequence[Sid
     return None, ""
 
 
-def _passive(sides: Sequence[Side], first: int, lang: str,
-             salient: Actor | None) -> tuple[list[Pair], str]:
+_IMPLIED_STATE_TYPES = frozenset({"COERCE", "INVESTIGATE"})
+
+
+def _passive(sides: Sequence[Side], first: int, lang: str, salient: Actor | None,
+             plover: str = "", places: Sequence[Side] = ()) -> tuple[list[Pair], str]:
     agent = next((s for s in sides if s.marker == "by"), None)
     subjects = [s for s in sides if not s.marker]
     subject = (subjects[0] if lang == "fa" else
                next((s for s in subjects if s.first > first), subjects[0] if subjects else None)) \
         if subjects else None
     if agent is None:
+        # «بازداشت شد»، «اعتقل»، «حوکم»: arrests, trials and sentences are the state's acts;
+        # with no agent written, the authorities of the place (or of the person) are implied.
+        place = next((s for s in (*places, *sides) if s.marker in ("فی", "در", "ب")
+                      and s.actor.country), None)
+        country = (place or subject).actor.country if (place or subject) else None
+        if plover in _IMPLIED_STATE_TYPES and country and subject is not None:
+            return ([(Actor(country=country, sector="GOV"), subject.actor, False)],
+                    f"passive with no agent: the authorities of {country} implied, "
+                    f"target its subject «{_label(subject)}»")
         return [], "passive with no agent (توسط/من قبل)"
     target = subject.actor if subject is not None else None
     return ([(agent.actor, target, False)],
