@@ -49,6 +49,7 @@ def _direct(doc: Document, by_sentence: dict[int, list[Token]]) -> list[Quote]:
         if len(found.group(group).split()) < 3:
             continue  # a quoted name or title, not speech
         speaker, cue = _speaker_near(doc, start, end)
+        cue = cue or _cue_before(doc, start)
         quotes.append(Quote(start=start, end=end, speaker=speaker, cue=cue,
                             extra={"kind": "direct"}))
     return quotes
@@ -64,6 +65,17 @@ def _speaker_near(doc: Document, start: int, end: int) -> tuple[Actor | None, st
         return None, None
     index = doc.entities.index(entity)
     return _actor(doc, index), None
+
+
+def _cue_before(doc: Document, start: int) -> str | None:
+    """The speech verb in the words just before a direct quote («… قال بوتين: "…"»)."""
+    words = list(re.finditer(r"\S+", doc.text[max(0, start - 120):start]))
+    for word in reversed(words[-8:]):
+        norm = fold(word.group().strip(":،,«\"“"))
+        bare = norm[1:] if norm[:1] in "وف" and len(norm) > 3 else norm
+        if norm in CUES["fa"] or norm in CUES["ar"] or bare in CUES["ar"]:
+            return word.group().strip(":،,«\"“")
+    return None
 
 
 def _actor(doc: Document, index: int) -> Actor:
