@@ -25,7 +25,7 @@ from rasad.events.mentions import Side
 from rasad.events.patterns import Match
 from rasad.events.quotes import CUES
 from rasad.events.record import SYMMETRIC_TYPES
-from rasad.events.status import CLAUSE_BREAKS
+from rasad.events.status import CLAUSE_BREAKS_BY_LANG
 
 _HOSTILE = ("علی", "ضد", "علیه", "بحق")
 _DEFAULT_TARGETS = ("obj", *_HOSTILE, "مع", "با", "الی", "به", "ل", "بین", "میان")
@@ -62,7 +62,8 @@ def _after_cue(norms: Sequence[str], j: int, lang: str) -> bool:
 def clause_bounds(norms: Sequence[str], first: int, last: int, lang: str) -> tuple[int, int]:
     """The trigger's clause. A Persian subject opens the sentence and commas set off the
     adjuncts after it, so in Persian a comma does not close the clause."""
-    breaks = CLAUSE_BREAKS - _COMMAS if lang == "fa" else CLAUSE_BREAKS | _THAT | _THAT_PRONOUN
+    breaks = CLAUSE_BREAKS_BY_LANG["fa"] - _COMMAS if lang == "fa" else \
+        CLAUSE_BREAKS_BY_LANG["ar"] | _THAT | _THAT_PRONOUN
     lo = first
     while lo > 0 and norms[lo - 1] not in breaks and not _after_cue(norms, lo - 1, lang):
         lo -= 1

@@ -188,7 +188,9 @@ def _code(doc: Document, s: int, tokens: Sequence[Token], norms: Sequence[str], 
     start, end = tokens[match.first].start, tokens[match.last].end
     events = []
     for source, target, symmetric in pairs:
-        extra = {"status_reason": reason, "sides": why, "lang": lang, "kind": rule.kind}
+        shown = why if len(pairs) == 1 else (
+            f"{why} — this event: «{_name(source)}» → «{_name(target)}»")
+        extra = {"status_reason": reason, "sides": shown, "lang": lang, "kind": rule.kind}
         if target is not None and (symmetric and plover in SYMMETRIC_TYPES
                                    or cameo.code[:3] in MUTUAL_CODES):
             extra["symmetric"] = True
@@ -221,6 +223,12 @@ def not_event_words(norms: Sequence[str], lang: str) -> set[int]:
             if tuple(norms[i:i + len(words)]) == words:
                 found.update(range(i, i + len(words)))
     return found
+
+
+def _name(actor: Actor | None) -> str:
+    if actor is None:
+        return "—"
+    return actor.name_en or actor.sector or actor.country or "?"
 
 
 def _who(actor: Actor | None) -> str:

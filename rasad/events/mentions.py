@@ -23,7 +23,7 @@ from rasad.text.clitics import candidate_stems
 # Prepositions whose object is a place, not a participant, when the mention is a city.
 PLACE_MARKERS = frozenset({"في", "فی", "در", "الی", "به", "ب", "من", "از", "حول"})
 AGENT_MARKERS = ("من قبل", "علی ید", "از سوی", "از طرف", "توسط", "به دست", "قام بها", "قام به",
-                 "قامت بها", "قامت به", "قاده", "قادها", "برعایه", "بوساطه")
+                 "قامت بها", "قامت به", "برعایه", "بوساطه")  # not قاده: قادة "leaders" folds to it
 _PREPOSITIONS = {
     "ar": frozenset(fold(w) for w in ("على", "ضد", "مع", "إلى", "في", "من", "عن", "بين", "لدى",
                                       "عند", "نحو", "تجاه", "بحق", "أمام", "علي", "الي", "حول",
@@ -39,6 +39,7 @@ _PRONOUNS = {
 }
 # Words before the outlet or person a report is attributed to.
 _REPORTED_BY = frozenset(fold(w) for w in ("به گزارش", "بنا به گزارش", "به نوشته", "به نقل از",
+                                          "به گفته", "بنا بر", "طبق",
                                           "بحسب", "حسب", "نقلا عن", "وفقا ل", "وفق"))
 # Two-word prepositions and the one-word marker they act as.
 _PHRASE_PREPOSITIONS = {fold(k): fold(v) for k, v in {
@@ -168,8 +169,10 @@ def _object_marker_nearest(sides: list[Side], norms: Sequence[str]) -> None:
     for k, side in enumerate(sides):
         if side.marker != "را":
             continue
-        at = norms.index("را", side.last + 1)
-        if any(other.first > side.last and other.last < at for other in sides[k + 1:]):
+        after = [i for i in range(side.last + 1, min(len(norms), side.last + 4)) if norms[i] == "را"]
+        if not after:
+            continue  # the را now lies inside a group it joined («شهروند ایرانی را»)
+        if any(other.first > side.last and other.last < after[0] for other in sides[k + 1:]):
             side.marker = ""
 
 

@@ -22,8 +22,13 @@ from rasad.events.patterns import Match, fold, read_rows
 PRECEDENCE = ("negated", "hypothetical", "proposed", "future", "reported_claim")
 _BEFORE, _AFTER = 4, 3
 # Words that close a clause for scope purposes: a new finite clause starts after them.
-CLAUSE_BREAKS = frozenset(fold(w) for w in (
-    "،", ",", "؛", ";", ":", "که", "ولی", "اما", "لكن", "بينما", "حيث", "ثم", "(", ")", "-", "–"))
+_PUNCTUATION_BREAKS = ("،", ",", "؛", ";", ":", "(", ")", "-", "–")
+# Per language: Arabic ولي (guardian, ولي العهد) folds to Persian ولی (but).
+CLAUSE_BREAKS_BY_LANG = {
+    "fa": frozenset(fold(w) for w in (*_PUNCTUATION_BREAKS, "که", "ولی", "اما")),
+    "ar": frozenset(fold(w) for w in (*_PUNCTUATION_BREAKS, "لكن", "ولكن", "بينما", "حيث", "ثم")),
+}
+CLAUSE_BREAKS = CLAUSE_BREAKS_BY_LANG["fa"] | CLAUSE_BREAKS_BY_LANG["ar"]
 # «» and “” are not breaks: Persian and Arabic news set names and titles in them («موشه يعلون»).
 
 
@@ -48,10 +53,11 @@ def markers() -> dict[str, dict[str, list[Marker]]]:
     return {lang: dict(by_word) for lang, by_word in table.items()}
 
 
-def clause_start(norms: Sequence[str], i: int) -> int:
+def clause_start(norms: Sequence[str], i: int, lang: str | None = None) -> int:
     """Index of the first word of the clause that holds word i."""
+    breaks = CLAUSE_BREAKS_BY_LANG.get(lang or "", CLAUSE_BREAKS)
     j = i
-    while j > 0 and norms[j - 1] not in CLAUSE_BREAKS:
+    while j > 0 and norms[j - 1] not in breaks:
         j -= 1
     return j
 
@@ -92,7 +98,7 @@ def _marker_hits(match: Match, norms: Sequence[str], lang: str) -> list[tuple[st
     table = markers().get(lang, {})
     trigger = set(match.tokens)
     first, last = match.first, match.last
-    clause = clause_start(norms, first)
+    clause = clause_start(norms, first, lang)
     hits = []
     for i, word in enumerate(norms):
         for marker in table.get(_bare(word, lang), ()):
