@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -24,43 +27,81 @@ def events_command(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """List stored events: English labels beside the original-script trigger and sentence."""
-    import json
-
     from rich.console import Console
     from rich.table import Table
 
     from rasad.events.ontology import PLOVER_TYPES
-    from rasad.store import connect
+    from rasad.store.db import StoreError, open_existing
     from rasad.store.events import query_events
 
     err = Console(stderr=True, soft_wrap=True)
-    if plover and plover.upper() not in PLOVER_TYPES:
-        err.print(f"[red]error[/red] --plover {plover}: choose one of {', '.join(PLOVER_TYPES)}")
+    problem = _bad_filter(plover, status, since, until, lang, PLOVER_TYPES)
+    if problem:
+        err.print(f"[red]error[/red] {problem}")
         raise typer.Exit(USAGE)
-    if not db.exists():
-        err.print(f"[red]error[/red] {db}: no such database; create one with 'rasad run PATH --db {db}'")
-        raise typer.Exit(FAILED)
     try:
-        conn = connect(db, readonly=True)
+        conn = open_existing(db)
         rows = query_events(conn, actor=actor, plover=plover, status=status, since=since,
-                            until=until, lang=lang, limit=limit)
-    except ValueError as error:
+                            until=until, lang=lang, limit=limit + 1)
+    except StoreError as error:
         err.print(f"[red]error[/red] {error}")
-        raise typer.Exit(USAGE) from error
-    except Exception as error:  # not a database, or an old one
+        raise typer.Exit(FAILED) from error
+    except Exception as error:  # a database from an older rasad, a locked file
         err.print(f"[red]error[/red] {db}: cannot read events: {error}")
         raise typer.Exit(FAILED) from error
+    more = len(rows) > limit
+    rows = rows[:limit]
     if as_json:
         for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
-        return
-    table = Table("date", "PLOVER", "source", "target", "status", "trigger", "sentence",
-                  title=f"{len(rows)} events", title_justify="left")
-    for row in rows:
-        table.add_row(row["date"] or "?", row["plover_event"],
-                      _side(row, "source"), _side(row, "target"), row["status"],
-                      row["trigger_text"], (row.get("sentence_text") or "")[:120])
-    Console().print(table)
+            print(json.dumps(_json_row(row), ensure_ascii=False))
+    else:
+        title = f"{len(rows)} events" + (f" (the first {limit}; --limit N for more)" if more else "")
+        table = Table("date", "PLOVER", "source", "target", "status", "trigger", "sentence",
+                      title=title, title_justify="left")
+        for row in rows:
+            table.add_row(row["date"] or "?", row["plover_event"],
+                          _side(row, "source"), _side(row, "target"), row["status"],
+                          row["trigger_text"], (row.get("sentence_text") or "")[:120])
+        Console().print(table)
+    if more and as_json:
+        err.print(f"[yellow]note[/yellow] the first {limit} events; --limit N for more")
+
+
+_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def _bad_filter(plover: str | None, status: str | None, since: str | None, until: str | None,
+                lang: str | None, types: tuple[str, ...]) -> str | None:
+    """One line saying which filter value is wrong, or None."""
+    from rasad.events.record import STATUSES
+
+    if plover and plover.upper() not in types:
+        return f"--plover {plover}: choose one of {', '.join(types)}"
+    if status and status not in STATUSES:
+        return f"--status {status}: choose one of {', '.join(STATUSES)}"
+    for name, value in (("--since", since), ("--until", until)):
+        if value and not _valid_date(value):
+            return f"{name} {value}: give a date as YYYY-MM-DD, YYYY-MM or YYYY"
+    if lang and lang not in ("fa", "ar"):
+        return f"--lang {lang}: choose fa or ar"
+    return None
+
+
+def _valid_date(value: str) -> bool:
+    if not _PARTIAL_DATE.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
+    except ValueError:
+        return False
+    return True
+
+
+def _json_row(row: dict) -> dict:
+    """A stored event in the output contract's shape, with its document and sentence."""
+    event = json.loads(row["record"])
+    return {"doc_id": row["doc_id"], "lang": row.get("lang"), "title": row.get("title"),
+            "sentence_text": row.get("sentence_text"), **event}
 
 
 def _side(row: dict, side: str) -> str:
@@ -91,7 +132,11 @@ def _document(what: str, db: Path, published: str | None, err):  # noqa: ANN001,
     from rasad import default_pipeline
 
     if what == "-":
-        return default_pipeline().analyze(sys.stdin.read(), published=published)
+        text = sys.stdin.read()
+        if not text.strip():
+            err.print("[red]error[/red] -: empty input, nothing to explain")
+            raise typer.Exit(FAILED)
+        return default_pipeline().analyze(text, published=published)
     path = Path(what)
     if path.is_file():
         from rasad.ingest import iter_documents

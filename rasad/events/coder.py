@@ -122,8 +122,15 @@ _FRAMES = frozenset(fold(w) for w in ("الذكرى", "ذكرى", "بالذكر�
                                       "یادبود", "ذکری"))
 
 
+# «برای مقابله با تحریم‌ها»، «لمواجهة العقوبات»: countering someone's act is no report of
+# the act by the sentence's subject.
+_COUNTERING = frozenset(fold(w) for w in ("مقابله", "مبارزه", "مواجهه", "مكافحة", "لمكافحة",
+                                          "مواجهة", "لمواجهة", "لمقاومة", "مقاومة"))
+
+
 def _in_frame(norms: Sequence[str], first: int) -> bool:
-    return any(w in _FRAMES for w in norms[max(0, first - 4):first])
+    return any(w in _FRAMES for w in norms[max(0, first - 4):first]) or \
+        any(w in _COUNTERING for w in norms[max(0, first - 2):first])
 
 
 def drop_complements(matches: list[Match], norms: Sequence[str], lang: str) -> list[Match]:
@@ -182,6 +189,7 @@ def _code(doc: Document, s: int, tokens: Sequence[Token], norms: Sequence[str], 
         return []
     plover = rule.plover or cameo.plover
     pairs, why = assign.choose(match, sides, norms, lang, salient)
+    lo, hi = assign.clause_bounds(norms, match.first, match.last, lang)
     status, reason = decide(match, norms, lang)
     if plover == "THREATEN" and status == "future":  # «سترد بقوة»: the threat is made now
         status, reason = "asserted", f"a threat is made when it is spoken ({reason})"
@@ -198,7 +206,8 @@ def _code(doc: Document, s: int, tokens: Sequence[Token], norms: Sequence[str], 
             sentence=s, start=start, end=end, source=source, target=target, cameo=cameo.code,
             plover=plover, mode=cameo.mode or None, context=cameo.context or None,
             quad_class=cameo.quad_class, goldstein=cameo.goldstein, status=status,
-            date=_date(doc, s), location=_location(doc, sides), rule=f"{rule.id} {rule.pattern}",
+            date=_date(doc, s, (tokens[lo].start, tokens[hi].end)), location=_location(doc, sides),
+            rule=f"{rule.id} {rule.pattern}",
             confidence=0.8 if target is not None else 0.6, extra=extra))
     return events
 
@@ -235,14 +244,17 @@ def _who(actor: Actor | None) -> str:
     return f"{actor.kb_id}|{actor.name_en}|{actor.country}" if actor else ""
 
 
-def _date(doc: Document, s: int) -> str | None:
-    """The first dated time in the sentence (a day, month or year, or the Monday of a week;
-    a range gives its start), else the publication day."""
+def _date(doc: Document, s: int, clause: tuple[int, int] | None = None) -> str | None:
+    """The first dated time in the trigger's clause, else in its sentence (a day, month or
+    year, or the Monday of a week; a range gives its start), else the publication day."""
     sentence = doc.sentences[s]
-    for time in doc.times:
-        if sentence.start <= time.start < sentence.end and time.value and \
-                time.granularity in ("day", "month", "year", "week"):
-            return iso_start(time.value)
+    dated = [t for t in doc.times if sentence.start <= t.start < sentence.end and t.value
+             and t.granularity in ("day", "month", "year", "week")]
+    if clause is not None:
+        inside = [t for t in dated if clause[0] <= t.start < clause[1]]
+        dated = inside or dated
+    if dated:
+        return iso_start(dated[0].value)
     return doc.published[:10] if doc.published else None
 
 

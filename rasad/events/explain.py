@@ -39,8 +39,10 @@ def explain_lines(doc: Document, *, bidi: bool = False) -> Iterator[str]:
         for layer, tag in (("entities", "E"), ("times", "T"), ("events", "V")):
             for item in data[layer]:
                 span = item["trigger"] if layer == "events" else item
-                if sentence["start"] <= span["start"] and span["end"] <= sentence["end"]:
-                    marks.append((span["start"] - offset, span["end"] - offset, tag))
+                mark = (span["start"] - offset, span["end"] - offset, tag)
+                if sentence["start"] <= span["start"] and span["end"] <= sentence["end"] \
+                        and mark not in marks:  # two events of one trigger: one mark
+                    marks.append(mark)
         yield ""
         yield f"[{i}] " + _display(_bracket(text, marks), bidi)
         for item in data["entities"]:

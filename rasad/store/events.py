@@ -11,6 +11,11 @@ from typing import Any
 
 from rasad.events.record import STATUSES
 
+_PERIOD_START = ("(CASE length(e.date) WHEN 4 THEN e.date || '-01-01' WHEN 7 THEN e.date || '-01' "
+                 "ELSE e.date END)")
+_PERIOD_END = ("(CASE length(e.date) WHEN 4 THEN e.date || '-12-31' WHEN 7 THEN e.date || '-31' "
+               "ELSE e.date END)")
+
 
 def query_events(conn: sqlite3.Connection, *, actor: str | None = None,
                  plover: str | None = None, status: str | None = None,
@@ -19,9 +24,13 @@ def query_events(conn: sqlite3.Connection, *, actor: str | None = None,
     """Stored events, newest first, with the sentence each came from."""
     where, params = ["1=1"], []
     if actor:
-        where.append("(e.source_kb_id = ? OR e.target_kb_id = ? OR e.source_country = ? OR "
-                     "e.target_country = ? OR e.source_name_en LIKE ? OR e.target_name_en LIKE ?)")
-        params += [actor, actor, actor.upper(), actor.upper(), f"%{actor}%", f"%{actor}%"]
+        ids, countries = _actor_keys(actor)
+        marks = ", ".join("?" * len(ids)) or "NULL"
+        cmarks = ", ".join("?" * len(countries)) or "NULL"
+        where.append(f"(e.source_kb_id IN ({marks}) OR e.target_kb_id IN ({marks}) OR "
+                     f"e.source_country IN ({cmarks}) OR e.target_country IN ({cmarks}) OR "
+                     "e.source_name_en LIKE ? OR e.target_name_en LIKE ?)")
+        params += [*ids, *ids, *countries, *countries, f"%{actor}%", f"%{actor}%"]
     if plover:
         where.append("e.plover_event = ?")
         params.append(plover.upper())
@@ -30,12 +39,14 @@ def query_events(conn: sqlite3.Connection, *, actor: str | None = None,
             raise ValueError(f"status must be one of {', '.join(STATUSES)}")
         where.append("e.status = ?")
         params.append(status)
+    # A date may be a year or a month («2023», «2024-02»): it is a period, kept when the
+    # period ends on or after `since` and starts on or before `until`.
     if since:
-        where.append("e.date >= ?")
-        params.append(since)
+        where.append(f"{_PERIOD_END} >= ?")
+        params.append(_bound(since, start=True))
     if until:
-        where.append("e.date <= ?")
-        params.append(until)
+        where.append(f"{_PERIOD_START} <= ?")
+        params.append(_bound(until, start=False))
     if lang:
         where.append("d.lang = ?")
         params.append(lang)
@@ -45,3 +56,28 @@ def query_events(conn: sqlite3.Connection, *, actor: str | None = None,
            f"WHERE {' AND '.join(where)} ORDER BY e.date DESC, e.doc_id, e.idx LIMIT ?")
     params.append(int(limit))
     return [dict(row) for row in conn.execute(sql, params)]
+
+
+def _bound(value: str, *, start: bool) -> str:
+    """A filter date as a day: «2024» from its first or to its last day, «2024-02» likewise."""
+    if len(value) == 4:
+        return value + ("-01-01" if start else "-12-31")
+    if len(value) == 7:
+        return value + ("-01" if start else "-31")
+    return value
+
+
+def _actor_keys(actor: str) -> tuple[list[str], list[str]]:
+    """The knowledge-base ids and country codes an actor filter means: an id, a country or
+    IGO code, or a name in English, Persian or Arabic (any spelling the KB knows: روسيه، روسیه)."""
+    from rasad.kb.base import load_kb  # noqa: PLC0415
+
+    ids, countries = [actor], [actor.upper()]
+    if actor.isascii() and actor.isupper():  # a code: RUS, NATO, EU
+        return ids, countries
+    kb = load_kb()
+    for record in kb.exact(actor) or kb.search(actor, limit=3):
+        ids.append(record.id)
+        if record.kind in ("state", "territory", "igo") and record.country:
+            countries.append(record.country)
+    return list(dict.fromkeys(ids)), list(dict.fromkeys(countries))
