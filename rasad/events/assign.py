@@ -91,6 +91,8 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
     # The row's own markers first, then the ones every event accepts (objects, hostile and
     # companion prepositions): «اعترافها [ب]دولة فلسطين»، «اقترح ... مع أوكرانيا».
     targets = tuple(dict.fromkeys((*rule.target, *_DEFAULT_TARGETS)))
+    if "passive" in targets and lang == "ar" and _active_subject_follows(in_clause, last):
+        targets = tuple(t for t in targets if t != "passive")  # «اعتقلت الشرطة …»: active
     if "passive" in targets:
         places = [s for s in sides if s.is_place and lo <= s.first <= hi]
         return _passive(in_clause, first, lang, salient,
@@ -350,6 +352,15 @@ def _target(targets: Sequence[str], sides: Sequence[Side], sources: Sequence[Sid
 
 
 _IMPLIED_STATE_TYPES = frozenset({"COERCE", "INVESTIGATE"})
+_FORCE_SECTORS = frozenset({"COP", "MIL", "GOV", "JUD", "REB", "UAF", "SPY", "LEG"})
+
+
+def _active_subject_follows(sides: Sequence[Side], last: int) -> bool:
+    """Unvoweled Arabic writes اعتُقل and اعتقلت alike: a security force, army, government or
+    armed group right after the verb makes it active («اعتقلت الشرطة المصرية خمسة أشخاص»)."""
+    nxt = next((s for s in sides if s.first > last), None)
+    return nxt is not None and not nxt.marker and nxt.first - last <= 2 and \
+        (nxt.actor.sector in _FORCE_SECTORS)
 
 
 def _passive(sides: Sequence[Side], first: int, lang: str, salient: Actor | None,

@@ -34,7 +34,8 @@ from rasad.text.normalize import ZWNJ, normalize_str
 
 _GAP = re.compile(r"^_(\d*)$")
 # A gap never skips these: a pattern does not reach across a clause or a quotation.
-GAP_STOPS = frozenset({"،", ",", "؛", ";", ":", ".", "«", "»", "(", ")", '"', "؟", "?", "!"})
+GAP_STOPS = frozenset({"،", ",", "؛", ";", ":", ".", "(", ")", "؟", "?", "!"})
+# (« » and quotes are no stops: news sets names in them, «سامانه‌های "ایریس-تی" را … تحویل داد».)
 _DEFAULT_GAP = 3
 _MIN_PREFIX = 2
 COLUMNS = ("cameo", "plover", "kind", "pattern", "target", "origin", "gloss")
@@ -135,7 +136,7 @@ def compile_rule(rule_id: str, lang: str, row: dict[str, str]) -> Rule:
                 row["pattern"], elements, target,
                 row.get("origin", ""), row.get("gloss", ""),
                 tuple(e.words for e in elements[1:] if e.words and not e.prefixes and not e.verbs),
-                tuple(e.verbs for e in elements if e.verbs))
+                tuple(e.verbs for e in elements if e.verbs and not e.words and not e.prefixes))
 
 
 def read_rows(name: str, text: str) -> list[tuple[str, dict[str, str]]]:
@@ -245,9 +246,10 @@ def _walk(rule: Rule, e: int, i: int, norms: Sequence[str], reads: Sequence[Sequ
         return None
     if element.verbs:
         parsed = parse_verb(norms, i)
-        if parsed is None or parsed.form.infinitive not in element.verbs:
-            return None
-        return _walk(rule, e + 1, parsed.last + 1, norms, reads, (*tokens, i), parsed)
+        if parsed is not None and parsed.form.infinitive in element.verbs:
+            return _walk(rule, e + 1, parsed.last + 1, norms, reads, (*tokens, i), parsed)
+        if not element.words and not element.prefixes:
+            return None  # a verb-only element; «است|@بودن» also tries its words below
     if not element.matches_word(reads[i]):
         return None
     return _walk(rule, e + 1, i + 1, norms, reads, (*tokens, i), verb)
