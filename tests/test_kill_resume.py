@@ -72,3 +72,24 @@ def test_killed_at_a_random_moment_then_resumed(tmp_path: Path, seed: int) -> No
     assert summary.outcomes.get("exists", 0) == stored
     assert summary.outcomes.get("inserted", 0) == N_DOCS - stored
     assert _check_whole(db) == N_DOCS
+
+
+@pytest.mark.slow
+def test_two_runs_on_one_database_take_turns(tmp_path: Path) -> None:
+    """Two `rasad run` processes writing one database at once: SQLite's lock makes each batch
+    wait its turn (busy timeout); both finish and every document is stored once."""
+    first = write_corpus(tmp_path / "a", N_DOCS)
+    second = tmp_path / "b" / "corpus.jsonl"
+    second.parent.mkdir()
+    second.write_text(first.read_text("utf-8").replace('"doc-', '"other-').replace("روسیه", "ایران"),
+                      encoding="utf-8")
+    db = tmp_path / "r.db"
+    script = tmp_path / "runner.py"
+    script.write_text(RUNNER, encoding="utf-8")
+    procs = [subprocess.Popen([sys.executable, str(script), str(corpus), str(db), ",".join(STAGES)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for corpus in (first, second)]
+    for proc in procs:
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+    assert _check_whole(db) == 2 * N_DOCS
