@@ -60,7 +60,10 @@ def extract_article(html: str, *, url: str | None = None) -> Article | None:
     found = _trafilatura(protected, url=url)
     if found is None or not (found.text or "").strip():
         text = paragraphs_text(html)
-        return Article(text, lang=lang, url=url, extractor="paragraphs") if text else None
+        if text:
+            return Article(text, lang=lang, url=url, extractor="paragraphs")
+        text = stripped_text(html)  # a page libxml2 gives up on (nested past its depth limit)
+        return Article(text, lang=lang, url=url, extractor="stripped") if text else None
     if len(found.text) < SHORT_TEXT and not fragment_text(html):
         return None  # a short "text" from a page whose only text is menus and footers
 
@@ -104,6 +107,23 @@ def fragment_text(html: str) -> str:
         el.tail = "\n" + (el.tail or "")
     lines = (_clean(line) for line in root.text_content().split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+_SCRIPTS = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
+_BLOCK_TAGS = re.compile(r"</?(p|div|br|li|h[1-6]|tr|section|article|blockquote)\b[^>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def stripped_text(html: str) -> str:
+    """Last resort for a page no parser can read: scripts and styles dropped, block tags as
+    line ends, every other tag removed, entities decoded. Lines of fewer than three words
+    (menus, buttons) are left out."""
+    import html as html_lib  # noqa: PLC0415
+
+    text = _BLOCK_TAGS.sub("\n", _SCRIPTS.sub(" ", html))
+    text = html_lib.unescape(_ANY_TAG.sub(" ", text))
+    lines = (_clean(line) for line in text.split("\n"))
+    return "\n".join(line for line in lines if len(line.split()) >= 3)
 
 
 def _parse(html: str):  # noqa: ANN202 (lxml element)

@@ -103,3 +103,15 @@ def test_declared_charset():
     assert declared_charset(
         b'<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">') == "UTF-8"
     assert declared_charset(b"<html><body>x</body></html>") is None
+
+
+def test_a_page_nested_past_the_parsers_depth_still_gives_its_text() -> None:
+    """libxml2 stops reading past a nesting depth; the last-resort stripper still finds the
+    article, drops the script and keeps the ZWNJ."""
+    from rasad.ingest.html import extract_article
+
+    page = ("<div>" * 5000 + "<p>پوتین روز سه‌شنبه در مسکو با اردوغان دیدار کرد.</p>" +
+            "</div>" * 10 + "<script>alert(1)</script><p><b>unclosed")
+    article = extract_article(page)
+    assert article is not None and article.extractor == "stripped"
+    assert article.text == "پوتین روز سه\u200cشنبه در مسکو با اردوغان دیدار کرد."
