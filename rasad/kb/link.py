@@ -112,9 +112,12 @@ def name_mentions(matches: list[PhraseMatch], ctx: Context) -> list[Mention]:
     """One mention per gazetteer match, ambiguous names decided by the document's countries.
 
     A match inside a time expression is a weekday or month, not a place or person
-    (دوشنبه in «روز دوشنبه» is Monday, not Dushanbe; آذر in «۱۲ آذر» is the month)."""
+    (دوشنبه in «روز دوشنبه» is Monday, not Dushanbe; آذر in «۱۲ آذر» is the month), and one
+    inside an amount of money is its currency's adjective («500 مليون ريال سعودي»)."""
     times = SpanIndex(ctx.doc.times)
-    matches = [m for m in matches if not times.covers(m.start, m.end)]
+    money = SpanIndex([q for q in ctx.doc.quantities if q.kind == "money"])
+    matches = [m for m in matches
+               if not times.covers(m.start, m.end) and not money.covers(m.start, m.end)]
     known = _unambiguous_countries(matches, ctx.kb)
     out = []
     for match in matches:

@@ -357,3 +357,16 @@ def test_tel_aviv_names_israel_and_jerusalem_stays_a_place(text: str, lang: str,
     doc_text = text
     assert (doc_text[ents[0].start:ents[0].end], ents[0].name_en,
             ents[0].extra.get("place")) == expected
+
+
+def test_a_currency_adjective_is_not_a_country() -> None:
+    """«سعودي» in «500 مليون ريال سعودي» is part of the money amount, not Saudi Arabia."""
+    import rasad
+
+    doc = rasad.analyze("وقدمت المملكة قرضا بقيمة 500 مليون ريال سعودي إلى الأردن.",
+                        published="2024-03-01")
+    texts = {doc.text[e.start:e.end] for e in doc.entities}
+    assert "سعودي" not in texts and "الأردن" in texts
+    money = [q for q in doc.quantities if q.kind == "money"]
+    assert money and all(not (q.start < e.end and e.start < q.end)
+                         for q in money for e in doc.entities)
