@@ -370,3 +370,14 @@ def test_a_currency_adjective_is_not_a_country() -> None:
     money = [q for q in doc.quantities if q.kind == "money"]
     assert money and all(not (q.start < e.end and e.start < q.end)
                          for q in money for e in doc.entities)
+
+
+def test_on_the_eve_of_is_not_astana() -> None:
+    """«در آستانه» (on the eve of) is no link to Kazakhstan unless the document names it."""
+    import rasad
+
+    doc = rasad.analyze("ایران در آستانه انتخابات ریاست جمهوری قرار دارد.", published="2024-03-01")
+    assert "KAZ" not in {e.country for e in doc.entities}
+    doc = rasad.analyze("لاوروف برای نشست سوریه به آستانه، پایتخت قزاقستان، سفر کرد.",
+                        published="2024-03-01")
+    assert "KAZ" in {e.country for e in doc.entities if doc.text[e.start:e.end] == "آستانه"}
