@@ -263,6 +263,7 @@ def _role_mention(doc: Document, match: PhraseMatch, by_first: dict[int, Mention
             return None
     else:
         _extend(mention, obj)
+        mention.weak = obj.weak  # «الحكومة المالية»: as weak as its «مالية» (financial? Malé?)
     mention.obj = obj
     _attach_host(doc, mention, by_first)
     if kind == "counterpart":

@@ -381,3 +381,12 @@ def test_on_the_eve_of_is_not_astana() -> None:
     doc = rasad.analyze("لاوروف برای نشست سوریه به آستانه، پایتخت قزاقستان، سفر کرد.",
                         published="2024-03-01")
     assert "KAZ" in {e.country for e in doc.entities if doc.text[e.start:e.end] == "آستانه"}
+
+
+def test_financial_is_not_the_maldives_capital() -> None:
+    """«وزارة المالية» and «الحكومة المالية»: المالية is "financial", and folds to Malé."""
+    import rasad
+
+    doc = rasad.analyze("طردت الحكومة المالية السفير الفرنسي. وقالت وزارة المالية إن العجز تراجع.",
+                        published="2024-03-01")
+    assert "MDV" not in {e.country for e in doc.entities}
