@@ -59,17 +59,58 @@ def _after_cue(norms: Sequence[str], j: int, lang: str) -> bool:
         (norms[j] in _LIGHT and j > 0 and norms[j - 1] in cues)
 
 
+# Finite Persian verb forms that end a clause (the verb comes last in SOV): after «... آزاد
+# کرد و» a new clause with its own subject begins («و واشنگتن نیز ... آزاد کرد»).
+_FA_FINITE = _LIGHT | frozenset({"کردند", "شدند", "است", "اند", "بود", "بودند", "کند", "کنند",
+                                 "داد", "دادند", "گرفت", "گرفتند", "زد", "زدند", "کردهبود"})
+# A Persian condition opens its own clause, closed by a comma: «اگر آمریکا به برجام بازگردد،
+# ایران نیز ... عمل خواهد کرد» — the main clause's subject follows the comma.
+_FA_CONDITIONS = frozenset({"اگر", "چنانچه", "درصورتیکه", "هرگاه"})
+
+
+def _fa_break(norms: Sequence[str], k: int) -> bool:
+    """Word k is a «و» that joins two Persian clauses: it follows a finite verb."""
+    return norms[k] == "و" and k > 0 and norms[k - 1] in _FA_FINITE
+
+
 def clause_bounds(norms: Sequence[str], first: int, last: int, lang: str) -> tuple[int, int]:
     """The trigger's clause. A Persian subject opens the sentence and commas set off the
-    adjuncts after it, so in Persian a comma does not close the clause."""
-    breaks = CLAUSE_BREAKS_BY_LANG["fa"] - _COMMAS if lang == "fa" else \
+    adjuncts after it, so in Persian a comma does not close the clause; a finite verb
+    followed by «و» does, and so does the comma after a condition (اگر ...،)."""
+    fa = lang == "fa"
+    breaks = CLAUSE_BREAKS_BY_LANG["fa"] - _COMMAS if fa else \
         CLAUSE_BREAKS_BY_LANG["ar"] | _THAT | _THAT_PRONOUN
     lo = first
     while lo > 0 and norms[lo - 1] not in breaks and not _after_cue(norms, lo - 1, lang):
         lo -= 1
+    if fa and norms[lo] in _FA_CONDITIONS:
+        comma = next((k for k in range(lo, first) if norms[k] in _COMMAS), None)
+        if comma is not None:
+            lo = comma + 1
     hi = last
     while hi + 1 < len(norms) and norms[hi + 1] not in breaks:
         hi += 1
+    return lo, hi
+
+
+def _fa_conjuncts(norms: Sequence[str], sides: Sequence[Side], lo: int, hi: int, first: int,
+                  last: int) -> tuple[int, int]:
+    """Narrow a Persian clause to the trigger's conjunct when «و» after a finite verb opens a
+    clause with its own subject right after it: in «ایران ... را آزاد کرد و واشنگتن نیز ... را آزاد کرد»
+    each «آزاد کرد» has its own subject. A conjunct with no subject of its own shares the
+    first one's («سفیر ایران را احضار کرد و به اظهارات ... اعتراض کرد»), so it stays whole."""
+    def opens_with_subject(k: int) -> bool:  # the subject opens its clause, right after «و»
+        return any(s.first == k + 1 and not s.marker and s.kind in ("entity", "agent")
+                   for s in sides)
+    for k in range(first - 1, lo, -1):
+        if _fa_break(norms, k) and opens_with_subject(k) and k + 1 < first:
+            lo = k + 1
+            break
+    for k in range(last + 1, hi + 1):
+        if _fa_break(norms, k):
+            if opens_with_subject(k):
+                hi = k - 1
+            break
     return lo, hi
 
 
@@ -79,6 +120,8 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
     rule = match.rule
     first, last = match.first, match.last
     lo, hi = clause_bounds(norms, first, last, lang)
+    if lang == "fa":
+        lo, hi = _fa_conjuncts(norms, sides, lo, hi, first, last)
     # The head word and the verb are the act; a later pattern word may name a side
     # («طردت الحكومة [السفير] الفرنسي»: the expelled ambassador is the target).
     words = {match.first} | (set(range(match.verb.first, match.verb.last + 1))

@@ -49,7 +49,21 @@ _PHRASE_PREPOSITIONS = {fold(k): fold(v) for k, v in {
 _AREA_NOUNS = frozenset(fold(w) for w in (
     "مرز", "مرزهای", "نزدیکی", "سواحل", "خاک", "داخل", "شمال", "جنوب", "شرق", "غرب", "حدود",
     "منطقه", "مناطق", "جنوب", "الحدود", "حدود", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
-    "شرقي", "غربي", "داخل", "اراضي", "أراضي", "سواحل", "مياه", "اجواء", "أجواء"))
+    "شرقي", "غربي", "داخل", "اراضي", "أراضي", "سواحل", "مياه", "اجواء", "أجواء",
+    # and the kind of place before its name, «في مدينة ماريوبول»، «از شهر خرسون»
+    "مدينة", "بلدة", "قرية", "محافظة", "ولاية", "شهر", "شهرستان", "روستای", "استان"))
+_PARTITIVE = frozenset({"من", "از"})
+_QUANTITY_WORDS = frozenset(fold(w) for w in (
+    "الف", "الفا", "آلاف", "الاف", "عشرات", "مئات", "ملايين", "حوالي", "نحو", "قرابة", "عدد",
+    "عددا", "هزاران", "صدها", "دهها", "ده‌ها", "میلیونها", "نفر", "تن", "تعدادی", "شمار",
+    "بیش", "حدود", "زيادي", "زیادی", "تعداد"))
+
+
+def _quantity(word: str) -> bool:
+    """A number or a word that counts people: «70»، «ألفا»، «عشرات»، «هزاران»، «نفر»."""
+    return word.isdigit() or word in _QUANTITY_WORDS
+
+
 _CAPITAL_OF = frozenset(fold(w) for w in ("عاصمة", "پایتخت"))
 _QUOTE_MARKS = frozenset({"«", "»", '"', "“", "”", "'"})
 _NON_ACTOR_TYPES = frozenset({"DAT", "TIM", "MON", "PCT"})
@@ -230,6 +244,12 @@ def _marker(doc: Document, entity: Entity | None, tokens: Sequence[Token], norms
         return "فی"
     while first >= 2 and norms[first - 1] in _AREA_NOUNS:  # به مرز سوریه، على جنوب لبنان
         first -= 1
+    if first >= 2 and norms[first - 1] in _PARTITIVE and _quantity(norms[first - 2]):
+        # «حوالي 70 ألفا من المتظاهرين»، «هزاران نفر از فلسطینیان»: the group is the head of
+        # its quantity phrase, and takes the marker of the whole phrase
+        first -= 1
+        while first >= 1 and _quantity(norms[first - 1]):
+            first -= 1
     if first >= 2 and f"{norms[first - 2]} {norms[first - 1]}" in AGENT_MARKERS:
         return "by"
     if first >= 1 and (norms[first - 1] in _REPORTED_BY or

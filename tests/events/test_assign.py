@@ -65,3 +65,32 @@ def test_an_unknown_organisation_takes_the_nationality_in_its_name(analyze) -> N
 def test_a_dateline_agency_is_not_a_side(analyze) -> None:  # noqa: ANN001
     doc = analyze("كراتشي (رويترز) - تظاهر آلاف الباكستانيين ضد الولايات المتحدة.")
     assert all(e.source is None or e.source.sector != "MED" for e in doc.events)
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    # «و» after a finite Persian verb opens a clause whose own subject comes right after it
+    ("ترکیه دو روزنامه‌نگار آلمانی را آزاد کرد و برلین نیز سه شهروند ترکیه را آزاد کرد.",
+     ("RETREAT", "DEU", "TUR")),
+    # a condition (اگر ...،) is its own clause: the main clause's subject follows the comma
+    ("وزیر خارجه عراق گفت اگر ترکیه نیروهایش را خارج کند، عراق نیز به تعهدات خود عمل خواهد کرد.",
+     ("AGREE", "IRQ", None)),
+])
+def test_persian_clauses(analyze, text: str, dyad: tuple) -> None:  # noqa: ANN001
+    assert dyad in _dyads(analyze(text)), _dyads(analyze(text))
+
+
+def test_a_conjunct_without_its_own_subject_shares_the_first(analyze) -> None:  # noqa: ANN001
+    doc = analyze("مصر سفیر اسرائیل را احضار کرد و به حمله اخیر اعتراض کرد.")
+    assert all(e.source is not None and e.source.country == "EGY" for e in doc.events), \
+        _dyads(doc)
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    # «في مدينة X»، «در شهر X»: the kind of place before a name keeps it a place
+    ("قالت وزارة الدفاع الأوكرانية إن القوات الروسية قصفت مستشفى في مدينة خاركيف.",
+     ("ASSAULT", "RUS", "UKR")),
+    # a quantity phrase «آلاف من المتظاهرين» is headed by its group, which can act
+    ("تظاهر آلاف من المتظاهرين الأتراك في مدينة إسطنبول ضد إسرائيل.", ("PROTEST", "TUR", "ISR")),
+])
+def test_places_and_quantities(analyze, text: str, dyad: tuple) -> None:  # noqa: ANN001
+    assert dyad in _dyads(analyze(text)), _dyads(analyze(text))
