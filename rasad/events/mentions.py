@@ -61,7 +61,8 @@ _QUANTITY_WORDS = frozenset(fold(w) for w in (
 
 def _quantity(word: str) -> bool:
     """A number or a word that counts people: «70»، «ألفا»، «عشرات»، «هزاران»، «نفر»."""
-    return word.isdigit() or word in _QUANTITY_WORDS
+    return word.isdigit() or word in _QUANTITY_WORDS or \
+        word.startswith("ال") and word[2:] in _QUANTITY_WORDS  # «الآلاف»
 
 
 _CAPITAL_OF = frozenset(fold(w) for w in ("عاصمة", "پایتخت"))
@@ -149,7 +150,21 @@ def sentence_sides(doc: Document, tokens: Sequence[Token], reads: Sequence[Seque
     _appositions(sides, norms)
     _agent_countries(sides, main_country, norms, lang)
     _object_marker_nearest(sides, norms)  # after «شهروند ایرانی» became one side
+    for side in sides:
+        if side.kind == "nationality" and _people(side, norms):
+            side.kind, side.actor.sector = "entity", "CVL"
     return sides
+
+
+def _people(side: Side, norms: Sequence[str]) -> bool:
+    """A nationality word that no noun precedes is itself a noun, the people: an adjective
+    follows its noun (الشرطة العراقية، شهروند ایرانی) and takes no preposition, so one after
+    a preposition or a quantity («مذاکرات با روس‌ها»، «عشرات الآلاف من الباكستانيين»، «هزاران
+    نفر از فلسطینیان») or opening the sentence («روس‌ها حمله کردند») names the people."""
+    if side.first == 0 or side.marker and side.marker != "را":
+        return True
+    return side.first >= 2 and norms[side.first - 1] in _PARTITIVE \
+        and _quantity(norms[side.first - 2])
 
 
 _IGO_CODES = frozenset({"UN", "EU", "NATO", "OSCE", "SCO", "CSTO", "EAEU", "IAEA", "OPEC", "ARL",
@@ -306,6 +321,37 @@ def _agent_countries(sides: list[Side], main_country: str | None, norms: Sequenc
             side.rule += "; country from " + ("a place in the sentence" if place_country
                                               else "the document's main country")
             side.context_country = True
+    sides[:] = [s for s in sides if s.kind != "absorbed"]
+    _titles(sides, norms)
+
+
+# «این کشور»، «آن کشور»، «هذا البلد»: the country last named before it.
+_THIS_COUNTRY = (("این", "کشور"), ("ان", "کشور"), ("هذا", "البلد"))
+
+
+def _titles(sides: list[Side], norms: Sequence[str]) -> None:
+    """A person or group whose country only came from context takes the one its apposition
+    or title writes: ««شورا لينچ» دادستان کل آمريکا» (a titled side right after it) is
+    American, «دانیل اورتگا رئیس جمهور این کشور» is of the country named just before."""
+    for k, side in enumerate(sides):
+        if not side.context_country:
+            continue
+        nxt = sides[k + 1] if k + 1 < len(sides) else None
+        gap = norms[side.last + 1:nxt.first] if nxt is not None else []
+        if nxt is not None and nxt.kind == "agent" and not nxt.context_country \
+                and not nxt.marker and nxt.actor.country and side.actor.sector is None \
+                and all(w in _QUOTE_MARKS or w in ("،", ",") for w in gap):
+            side.actor.country, side.actor.sector = nxt.actor.country, nxt.actor.sector
+            side.last, side.context_country, nxt.kind = nxt.last, False, "absorbed"
+            side.rule += f"; country from its title «{nxt.rule}»"
+            continue
+        end = nxt.first if nxt is not None else len(norms)
+        window = list(zip(norms[side.last + 1:end], norms[side.last + 2:end], strict=False))[:4]
+        named = [s for s in sides[:k] if s.actor.country and not s.context_country
+                 and s.kind in ("entity", "agent")]
+        if named and any(pair in _THIS_COUNTRY for pair in window):
+            side.actor.country, side.context_country = named[-1].actor.country, False
+            side.rule += "; country from «this country», the one named before"
     sides[:] = [s for s in sides if s.kind != "absorbed"]
 
 

@@ -94,3 +94,25 @@ def test_a_conjunct_without_its_own_subject_shares_the_first(analyze) -> None:  
 ])
 def test_places_and_quantities(analyze, text: str, dyad: tuple) -> None:  # noqa: ANN001
     assert dyad in _dyads(analyze(text)), _dyads(analyze(text))
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a nationality after a preposition or a quantity is a noun, the people
+    ("آلاف من السوريين تظاهروا أمام السفارة الروسية.", "SYR"),
+    ("ده‌ها تن از افغان‌ها مقابل سفارت پاکستان تجمع کردند.", "AFG"),
+])
+def test_a_nationality_noun_names_the_people(analyze, text: str, source: str) -> None:  # noqa: ANN001
+    doc = analyze(text)
+    assert any(e.plover == "PROTEST" and e.source.country == source for e in doc.events), \
+        _dyads(doc)
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    # an unknown person takes the country of his title
+    ("وزیر خارجه ایران در سفر به ونزوئلا با خوزه پرز رئیس جمهور این کشور دیدار کرد.",
+     ("CONSULT", "IRN", "VEN")),
+    ("التقى وزير الخارجية المصري مع «جون دو» وزير الخارجية البريطاني.", ("CONSULT", "EGY", "GBR")),
+])
+def test_an_unknown_person_takes_the_country_of_his_title(analyze, text: str, dyad: tuple) -> None:  # noqa: ANN001
+    dyads = _dyads(analyze(text))
+    assert dyad in dyads or (dyad[0], dyad[2], dyad[1]) in dyads, dyads
