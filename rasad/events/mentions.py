@@ -185,10 +185,14 @@ def _igo_office(entity: Entity, day: date | None) -> str | None:
 
 
 def _credit_line(side: Side, norms: Sequence[str]) -> bool:
-    """An agency in a dateline or credit, «كراتشي (رويترز) -», is who reports, not a side."""
+    """An agency in a dateline or credit, «كراتشي (رويترز) -», «(الفرنسية)» (AFP), is who
+    reports, not a side: a media outlet there, or a lone nationality word in parentheses."""
     before = norms[side.first - 1] if side.first > 0 else ""
     after = norms[side.last + 1] if side.last + 1 < len(norms) else ""
-    return side.actor.sector == "MED" and (before == "(" and after == ")" or
+    in_parentheses = before == "(" and after == ")"
+    if side.kind == "nationality" and in_parentheses:
+        return True
+    return side.actor.sector == "MED" and (in_parentheses or
                                            side.first <= 2 and after in ("-", "–", ":", "/"))
 
 
