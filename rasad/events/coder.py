@@ -114,7 +114,7 @@ def select(matches: list[Match]) -> list[Match]:
 VERBAL_ACTS = frozenset({"DEMAND", "THREATEN", "AGREE", "CONCEDE", "REJECT"})
 _COMPLEMENTIZERS = {"fa": frozenset({"که", "تا"}),
                     "ar": frozenset({"ان", "بان", "لان", "کی", "لکی"})}
-_COMPLEMENT_REACH = {"fa": 10, "ar": 6}
+_COMPLEMENT_REACH = {"fa": 14, "ar": 6}
 
 
 # Calendar frames: «في الذكرى الخامسة لاغتيال …»، «در سالگرد حمله …» name no new event.
@@ -149,7 +149,9 @@ def drop_complements(matches: list[Match], norms: Sequence[str], lang: str) -> l
                 continue
             if any(w in _COMPLEMENTIZERS[lang] for w in gap) or (
                     lang == "ar" and len(gap) <= 2 and norms[m.first][:1] in "بل"
-                    and m.rule.kind == "noun"):
+                    and m.rule.kind == "noun") or (
+                    lang == "fa" and len(gap) <= 1 and m.rule.kind == "noun"):
+                # «طالب بانسحاب»، «خواستار استعفای رئیس‌جمهور»: the act's own object
                 governed = True
                 break
         if not governed:
