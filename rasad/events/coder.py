@@ -11,12 +11,13 @@ made it (`rule`), the reason for its status, and how each side was chosen.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from rasad.document import Actor, Document, Token
+from rasad.document import Actor, Document, Entity, Token
 from rasad.events import assign
 from rasad.events.mentions import Side, main_country, sentence_sides
 from rasad.events.ontology import code as cameo_code
@@ -39,6 +40,7 @@ def annotate(doc: Document) -> Document:
     country = main_country(doc)
     salient: Actor | None = None
     doc.quotes = find_quotes(doc, by_sentence)
+    entities = _entities_by_sentence(doc)
     for s, sentence in enumerate(doc.sentences):
         lang = sentence.lang or doc.lang
         tokens = by_sentence.get(s, [])
@@ -46,13 +48,14 @@ def annotate(doc: Document) -> Document:
             continue
         norms = [t.norm for t in tokens]
         reads = [readings(n, lang) for n in norms]
-        sides = sentence_sides(doc, tokens, reads, lang, country)
+        matches = match_sentence(load_rules(lang), norms, lang, reads)
+        if not matches or off_topic(reads, lang):  # sport: «هجوم برشلونة»
+            salient = _salient_entity(doc, entities.get(s, ())) or salient
+            continue
+        sides = sentence_sides(doc, tokens, reads, lang, country, entities.get(s, ()))
         seen: dict[tuple, int] = {}
         blocked = not_event_words(norms, lang)
-        if off_topic(reads, lang):
-            continue  # sport: «به دروازه حریف حمله کرد», «هجوم برشلونة»
-        for match in drop_complements(select(match_sentence(load_rules(lang), norms, lang, reads)),
-                                      norms, lang):
+        for match in drop_complements(select(matches), norms, lang):
             if set(match.tokens) & blocked or _in_frame(norms, match.first):
                 continue
             for event in _code(doc, s, tokens, norms, match, sides, lang, salient):
@@ -179,7 +182,27 @@ def off_topic(reads: Sequence[Sequence[str]], lang: str) -> bool:
     """Whether a sentence is about sport (`off_topic.tsv`): its attacks, meetings and
     agreements are not political events."""
     words = _off_topic().get(lang, frozenset())
-    return any(r in words for word in reads for r in word)
+    return any(not words.isdisjoint(word) for word in reads)
+
+
+def _entities_by_sentence(doc: Document) -> dict[int, list[tuple[int, Entity]]]:
+    """(index, entity) pairs per sentence, found once per document by the sentence starts."""
+    starts = [sentence.start for sentence in doc.sentences]
+    found: dict[int, list[tuple[int, Entity]]] = {}
+    for index, entity in enumerate(doc.entities):
+        s = bisect_right(starts, entity.start) - 1
+        if s >= 0 and entity.end <= doc.sentences[s].end:
+            found.setdefault(s, []).append((index, entity))
+    return found
+
+
+def _salient_entity(doc: Document, entities: Sequence[tuple[int, Entity]]) -> Actor | None:
+    """The last named person of a sentence with no event: who a later «وی»، «وأضاف» is."""
+    for index, entity in reversed(entities):
+        if entity.type == "PER" and entity.kb_id:
+            return Actor(entity=index, kb_id=entity.kb_id, name_en=entity.name_en,
+                         country=entity.country, sector=entity.extra.get("sector"))
+    return None
 
 
 def _code(doc: Document, s: int, tokens: Sequence[Token], norms: Sequence[str], match: Match,

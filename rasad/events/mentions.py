@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from rasad.document import Actor, Document, Entity, Token, iso_day
 from rasad.events.agents import find_agents
@@ -97,7 +98,8 @@ def token_span(starts: Sequence[int], ends: Sequence[int], start: int, end: int)
 
 
 def sentence_sides(doc: Document, tokens: Sequence[Token], reads: Sequence[Sequence[str]],
-                   lang: str, main_country: str | None) -> list[Side]:
+                   lang: str, main_country: str | None,
+                   entities: Sequence[tuple[int, Entity]] | None = None) -> list[Side]:
     """Every candidate side of the sentence whose tokens are given, in text order."""
     if not tokens:
         return []
@@ -106,7 +108,7 @@ def sentence_sides(doc: Document, tokens: Sequence[Token], reads: Sequence[Seque
     norms = [t.norm for t in tokens]
     lo, hi = tokens[0].start, tokens[-1].end
     sides: list[Side] = []
-    for index, entity in enumerate(doc.entities):
+    for index, entity in (entities if entities is not None else enumerate(doc.entities)):
         if entity.start < lo or entity.end > hi or entity.type in _NON_ACTOR_TYPES:
             continue
         unknown = not (entity.country or entity.kb_id)
@@ -129,7 +131,7 @@ def sentence_sides(doc: Document, tokens: Sequence[Token], reads: Sequence[Seque
         sides.append(side)
     taken = {i for s in sides for i in range(s.first, s.last + 1)}
     starts_at = {s.first: s for s in sides}
-    stems = [candidate_stems(n, lang) for n in norms]  # not the verb readings: صحفية is no صحفي
+    stems = [_stems(n, lang) for n in norms]  # not the verb readings: صحفية is no صحفي
     for found in find_agents(stems, lang):
         if taken & set(range(found.first, found.last + 1)):
             named = starts_at.get(found.first)  # «پلیس ترکیه» as one named entity: its sector
@@ -182,6 +184,11 @@ def _igo_office(entity: Entity, day: date | None) -> str | None:
         if role.country in _IGO_CODES and (day is None or role.holds_on(day)):
             return role.country
     return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _stems(norm: str, lang: str) -> tuple[str, ...]:
+    return tuple(candidate_stems(norm, lang))
 
 
 def _credit_line(side: Side, norms: Sequence[str]) -> bool:
