@@ -199,16 +199,20 @@ def match_sentence(index: RuleIndex, norms: Sequence[str], lang: str,
         reads = [readings(n, lang) for n in norms]
     present = {r for word in reads for r in word}
     verbs: set[str] | None = None
+    possible: dict[str, bool] = {}  # rule id → can it match this sentence at all
     matches: list[Match] = []
     for i in range(len(norms)):
         for rule in index.candidates(reads[i]):
-            if any(present.isdisjoint(words) for words in rule.needs_words):
-                continue  # a word the rule needs is nowhere in the sentence
-            if rule.needs_verbs:
-                if verbs is None:
-                    verbs = _sentence_verbs(norms)
-                if any(verbs.isdisjoint(v) for v in rule.needs_verbs):
-                    continue
+            ok = possible.get(rule.id)
+            if ok is None:
+                ok = not any(present.isdisjoint(words) for words in rule.needs_words)
+                if ok and rule.needs_verbs:  # a word or verb the rule needs is nowhere here
+                    if verbs is None:
+                        verbs = _sentence_verbs(norms)
+                    ok = not any(verbs.isdisjoint(v) for v in rule.needs_verbs)
+                possible[rule.id] = ok
+            if not ok:
+                continue
             found = _walk(rule, 0, i, norms, reads, (), None)
             if found is not None:
                 matches.append(found)
