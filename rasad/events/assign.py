@@ -26,6 +26,7 @@ from rasad.events.patterns import Match
 from rasad.events.quotes import CUES
 from rasad.events.record import SYMMETRIC_TYPES
 from rasad.events.status import CLAUSE_BREAKS_BY_LANG
+from rasad.events.verbs import parse_verb
 
 _HOSTILE = ("علی", "ضد", "علیه", "بحق")
 _DEFAULT_TARGETS = ("obj", *_HOSTILE, "مع", "با", "الی", "به", "ل", "بین", "میان")
@@ -131,6 +132,12 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
               and not words & set(range(s.first, s.last + 1))]
     inside = [s for s in sides if s.kind == "agent" and s.first <= match.first <= s.last]
     in_clause = [s for s in around if lo <= s.first and s.last <= hi]
+    outer = _persian_relative(norms, lo, first) if lang == "fa" else None
+    if outer is not None:  # «پوتین که دیروز وارد باکو شده بود، امروز با علی‌اف دیدار کرد»
+        start, comma = outer
+        in_clause = [s for s in around if (start <= s.first and s.last < lo - 1)
+                     or (comma < s.first and s.last <= hi)]
+        lo = start
     # The row's own markers first, then the ones every event accepts (objects, hostile and
     # companion prepositions): «اعترافها [ب]دولة فلسطين»، «اقترح ... مع أوكرانيا».
     targets = tuple(dict.fromkeys((*rule.target, *_DEFAULT_TARGETS)))
@@ -228,6 +235,26 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
     with_target = {id(p[0]) for p in pairs if p[1] is not None}
     pairs = [p for p in pairs if p[1] is not None or id(p[0]) not in with_target]
     return pairs, why
+
+
+_RELATIVE_ENDS = frozenset({"بود", "بودند", "است", "اند", "هست", "هستند", "دارد", "دارند"})
+
+
+def _persian_relative(norms: Sequence[str], lo: int, first: int) -> tuple[int, int] | None:
+    """A Persian relative clause set off by «که … ،» before the trigger: the trigger's subject
+    is the noun before «که». Returns (start of the outer clause, the comma closing the
+    relative clause), or None when «که» opens a complement («گفت که …») or no comma closes it."""
+    if lo < 2 or norms[lo - 1] != "که":
+        return None
+    # the comma that closes it follows the relative clause's own verb («… وارد باکو شده بود،»)
+    commas = [k for k in range(lo + 1, first) if norms[k] in ("،", ",")
+              and (norms[k - 1] in _RELATIVE_ENDS or parse_verb(norms, k - 1) is not None)]
+    if not commas or _after_cue(norms, lo - 2, "fa") or norms[lo - 2] in _LIGHT:
+        return None
+    start = lo - 1
+    while start > 0 and norms[start - 1] not in CLAUSE_BREAKS_BY_LANG["fa"] - _COMMAS:
+        start -= 1
+    return start, commas[0]
 
 
 def _between(sides: Sequence[Side], norms: Sequence[str]) -> list[Side]:

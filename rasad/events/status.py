@@ -22,7 +22,7 @@ from rasad.events.patterns import Match, fold, read_rows
 PRECEDENCE = ("negated", "hypothetical", "proposed", "future", "reported_claim")
 _BEFORE, _AFTER = 4, 3
 # Words that close a clause for scope purposes: a new finite clause starts after them.
-_PUNCTUATION_BREAKS = ("،", ",", "؛", ";", ":", "(", ")", "-", "–")
+_PUNCTUATION_BREAKS = ("،", ",", "؛", ";", ":", "-", "–")  # not ( ): «(۲۸ مرداد)» is an aside
 # Per language: Arabic ولي (guardian, ولي العهد) folds to Persian ولی (but).
 CLAUSE_BREAKS_BY_LANG = {
     "fa": frozenset(fold(w) for w in (*_PUNCTUATION_BREAKS, "که", "ولی", "اما")),

@@ -116,3 +116,14 @@ def test_a_nationality_noun_names_the_people(analyze, text: str, source: str) ->
 def test_an_unknown_person_takes_the_country_of_his_title(analyze, text: str, dyad: tuple) -> None:  # noqa: ANN001
     dyads = _dyads(analyze(text))
     assert dyad in dyads or (dyad[0], dyad[2], dyad[1]) in dyads, dyads
+
+
+def test_a_persian_relative_clause_does_not_take_the_subject(analyze) -> None:  # noqa: ANN001
+    """«پوتین، …، که … وارد باکو شده بود، … با علی‌اف دیدار کرد»: Putin met Aliyev; Baku
+    inside the relative clause is a place, not the subject."""
+    doc = analyze("ولادیمیر پوتین، رئیس‌جمهور روسیه، که شامگاه یکشنبه ۱۸ اوت ۲۰۲۴ (۲۸ مرداد) "
+                  "برای یک سفر دو روزه وارد باکو شده بود، دیروز با الهام علی‌اف، رئیس‌جمهور "
+                  "آذربایجان، دیدار و گفت‌وگو کرد.")
+    consult = [e for e in doc.events if e.plover == "CONSULT"]
+    assert consult and all(e.source.name_en == "Vladimir Putin" for e in consult)
+    assert all(e.target is not None and e.target.name_en == "Ilham Aliyev" for e in consult)
