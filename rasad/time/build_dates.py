@@ -23,7 +23,7 @@ def _day(m: re.Match[str], n: int, lang: str | None) -> int | None:
 
 
 def _needs_met(use: str, m: re.Match[str], *, day: int | None, year: dict[str, Any] | None) -> bool:
-    cue = bool(m["mcue"] or m["msuf"] or m["month2"])
+    cue = bool(m["mcue"] or m["msuf"] or m["month2"] or m.groupdict().get("month3") or m["mdir"])
     if use == "free":
         return True
     if use == "context":
@@ -44,10 +44,17 @@ def build_date(m: re.Match[str], lang: str | None, text: str) -> list[Atom]:
         return []
     f: dict[str, Any] = {"cal": cal, "m": month, "d": day, "d2": day2, "y": None}
     end = m.end("month")
-    if m["month2"]:
-        other = months(lang).get(key(m["month2"]))
+    bracketed = m.groupdict().get("month3")
+    paired = m["month2"] or bracketed
+    if paired:
+        other = months(lang).get(key(paired))
         f["paired_agrees"] = bool(other and other[1] == month)
-        end = m.end("month2")
+        end = text.index(")", m.end("month3")) + 1 if bracketed else m.end("month2")
+    if m["mdir"]:  # «سبتمبر الماضي»، «مارس المقبل»، «دسامبر گذشته»: the previous or next one
+        direction = lookup("relative.tsv", lang, "value", role="dir").get(key(m["mdir"]))
+        if direction in ("-1", "1"):
+            f["dir"] = int(direction)
+            end = m.end("mdir")
     if m["msuf"]:
         end = m.end("msuf")
     year = None

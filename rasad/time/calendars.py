@@ -95,6 +95,24 @@ def from_gregorian(calendar: str, day: date) -> tuple[int, int, int]:
     return h.year, h.month, h.day
 
 
+def directed_year(calendar: str, month: int, day: int | None, anchor: date, direction: int) -> int:
+    """The year of the last such month (or day) before the anchor (direction -1: «سبتمبر
+    الماضي» in a July article is last September) or of the next one after it (+1: «يونيو
+    القادم» in October is next June). The anchor's own month is neither."""
+    here = from_gregorian(calendar, anchor)[0]
+    for year in (range(here, here - 3, -1) if direction < 0 else range(here, here + 3)):
+        try:
+            lo, hi = month_span(calendar, year, month)
+            point = to_gregorian(calendar, year, month, day) if day else None
+        except DateError:
+            continue
+        if direction < 0 and (point or hi) < anchor and not (day is None and lo <= anchor <= hi):
+            return year
+        if direction > 0 and (point or lo) > anchor and not (day is None and lo <= anchor <= hi):
+            return year
+    return here + direction
+
+
 def nearest_year(calendar: str, month: int, day: int | None, anchor: date) -> int:
     """The year that puts (month, day) nearest the anchor; a tie goes to the past.
 

@@ -94,12 +94,15 @@ def _day(n: int, p: Pieces) -> str:
 
 def _date(lang: str | None, p: Pieces) -> str:
     to = rf"(?:-|–|{_cue(lang, 'range_to')}|{_cue(lang, 'and')})"
+    # Arabic news pairs a month's two names in brackets, «نوفمبر (تشرين الثاني) 2005», as
+    # it does with a slash; the year (or الماضي / المقبل) comes after the bracket.
+    paired = rf"|{S0}\({S0}(?P<month3>{p.month}){S0}\)" if "ar" in langs(lang) else ""
     return (rf"{B}{p.conj}(?:(?P<from>{_cue(lang, 'range_from')}){S})?(?:(?P<dcue>{_cue(lang, 'day_cue')}){S})?"
             rf"(?:(?P<day>{_day(1, p)})(?:{S0}(?P<dsep>{to}){S0}(?P<day2>{_day(2, p)}))?{S0}{p.de_min})?"
             rf"(?:(?P<mcue>{_cue(lang, 'month_cue')}){S})?(?P<month>{p.month})"
-            rf"(?:{S0}/{S0}(?P<month2>{p.month}))?(?:{S0}(?P<msuf>{p.msuf}))?"
+            rf"(?:{S0}/{S0}(?P<month2>{p.month}){paired})?(?:{S0}(?P<msuf>{p.msuf}))?"
             rf"(?:{S0}[,،]?{S0}(?:(?P<ycue>{_cue(lang, 'year_cue')}){S})?(?P<year>\d+)"
-            rf"(?:{S0}(?P<era>{p.era}))?)?{E}")
+            rf"(?:{S0}(?P<era>{p.era}))?|{S0}(?:ی{S})?(?P<mdir>{_rel(lang, 'dir')}))?{E}")
 
 
 def _years(lang: str | None, p: Pieces) -> dict[str, str]:

@@ -16,6 +16,7 @@ from typing import Any
 from rasad.time.atoms import Atom
 from rasad.time.calendars import (
     add_months,
+    directed_year,
     from_gregorian,
     month_span,
     nearest_year,
@@ -103,6 +104,8 @@ def _date_year(f: dict[str, Any], anchor: date | None, gran: str) -> tuple[int |
         return None, False, null(gran, f"{why} and {NO_ANCHOR}", cal, **_parts(f))
     if f.get("rel_year") is not None:
         return from_gregorian(cal, anchor)[0] + f["rel_year"], True, None
+    if f.get("dir"):
+        return directed_year(cal, f["m"], f.get("d"), anchor, f["dir"]), True, None
     return nearest_year(cal, f["m"], f.get("d"), anchor), True, None
 
 

@@ -99,3 +99,24 @@ def test_output_matches_the_contract() -> None:
     assert all(t["text"] == doc.text[t["start"]:t["end"]] for t in data["times"])
     again = Document.from_dict(json.loads(doc.to_json()))
     assert [t.value for t in again.times] == [t.value for t in doc.times]
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    # Arabic pairs a month's two names in brackets; the year after the bracket is its year
+    ("ولد في نوفمبر (تشرين الثاني) 2005 في بغداد.", "2020-01-01", "2005-11"),
+    ("وقعت الهجمات في 11 سبتمبر (ايلول) 2001.", "2021-09-10", "2001-09-11"),
+    ("زار موسكو في أكتوبر (تشرين الأول) عام 2000.", "2019-05-05", "2000-10"),
+    ("انسحبت القوات في يوليو (تموز) من عام 2003.", "2019-05-05", "2003-07"),
+    ("وُلد في 29 فبراير (شباط) 2020.", "2024-02-29", "2020-02-29"),
+    # الماضي / المقبل / گذشته: the previous or next such month, across a year boundary
+    ("التقى الوزيران في 5 فبراير (شباط) الماضي.", "2024-01-10", "2023-02-05"),
+    ("ستعقد القمة في مارس المقبل.", "2024-11-10", "2025-03"),
+    ("وقعت الحادثة في سبتمبر الماضي.", "2024-09-15", "2023-09"),
+    ("ستجري الانتخابات في يناير القادم.", "2024-12-30", "2025-01"),
+    ("در دسامبر گذشته توافق شد.", "2025-01-05", "2024-12"),
+])
+def test_paired_months_and_a_direction_after_a_month(text: str, published: str, value: str) -> None:
+    from rasad.time import find_times
+
+    found = [t.value for t in find_times(text, anchor=published)]
+    assert value in found, found
