@@ -9,8 +9,11 @@ live here, not in the regexes.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
+from rasad.quantity.lexicon import lexicon as quantity_lexicon
+from rasad.text.normalize import words_key
 from rasad.time.atoms import Atom
 from rasad.time.lexicon import key, lookup, months, number_value, numbers
 from rasad.time.years import read_year
@@ -94,31 +97,62 @@ def build_numdate(m: re.Match[str], lang: str | None, text: str) -> list[Atom]:
 
 def _years_from_cue(m: re.Match[str], lang: str | None) -> list[Atom]:
     hint = lang or ("fa" if key(m["cue"]) in lookup("cues.tsv", "fa", "role", role="year_cue") else "ar")
+    return _year_list(m, hint, m.start("cue"), "year_cue")
+
+
+def _later(m: re.Match[str]) -> list[tuple[str, int, int]]:
+    """The years after the first, (digits, start, end): y2, and with «و» the rest of the list."""
+    out = [(m["y2"], m.start("y2"), m.end("y2"))]
+    if m["more"] and key(m["sep"]) == "و":
+        at = m.start("more")
+        out += [(d[0], at + d.start(), at + d.end()) for d in re.finditer(r"\d+", m["more"])]
+    return out
+
+
+def _value(year: dict[str, Any]) -> int:
+    return year["y"] if year.get("y") is not None else year["yy"]
+
+
+def _year_list(m: re.Match[str], hint: str, start: int, rule: str, *,
+               is_range: bool = False) -> list[Atom]:
+    """One year, a range (2011-2019, 1347-1340 ش written high to low: always low to high), a
+    list of consecutive years as one period (سال‌های ۹۳ و ۹۴، 2021 و2022 و2023), or any other
+    list as one atom per year (عامي 2017 و2019)."""
     first = read_year(m["y1"], cal=None, era=None if m["y2"] else m["era"], cue=True, lang=hint)
     if not first:
         return []
-    start, end = m.start("cue"), (m.end("era") if m["era"] and first.get("era") else m.end("y1"))
+    end = m.end("era") if m["era"] and first.get("era") else m.end("y1")
     if m["y2"]:
         era_first = read_year(m["y1"], cal=None, era=m["era"], cue=True, lang=hint) or first
-        second = read_year(m["y2"], cal=era_first["cal"], era=m["era"], cue=True, lang=hint)
-        if second and _ordered(era_first, second, key(m["sep"]) in ("و",)):
-            end2 = m.end("era") if m["era"] and second.get("era") else m.end("y2")
-            if key(m["sep"]) == "و":  # a list: عامي 2017 و2019
-                a = Atom("year", start, m.end("y1"), dict(era_first), "year_cue")
-                b_start = m.start("cue2") if m["cue2"] else m.start("y2")
-                return [a, Atom("year", b_start, end2, dict(second), "year_cue")]
-            f = dict(era_first, y2=second.get("y"), yy2=second.get("yy"))
-            return [Atom("year", start, end2, f, "year_cue")]
-    return [Atom("year", start, end, dict(first), "year_cue")]
+        is_list = key(m["sep"]) == "و" and not is_range
+        rest = _later(m) if is_list else _later(m)[:1]
+        years = [era_first] + [read_year(d, cal=era_first["cal"], era=m["era"], cue=True, lang=hint)
+                               for d, _, _ in rest]
+        if all(y and _ordered(era_first, y, is_list) for y in years[1:]):
+            end2 = m.end("era") if m["era"] and years[-1].get("era") else rest[-1][2]  # type: ignore[union-attr]
+            values = sorted(_value(y) for y in years)  # type: ignore[arg-type]
+            if is_list and values != list(range(values[0], values[0] + len(values))):
+                atoms = [Atom("year", start, m.end("y1"), dict(era_first), rule)]
+                for i, ((_, s, e), y) in enumerate(zip(rest, years[1:], strict=True)):
+                    s = m.start("cue2") if i == 0 and m["cue2"] else s
+                    atoms.append(Atom("year", s, end2 if i == len(rest) - 1 else e, dict(y), rule))  # type: ignore[arg-type]
+                return atoms
+            lo = min(years, key=_value)  # type: ignore[arg-type]
+            hi = max(years, key=_value)  # type: ignore[arg-type]
+            f = dict(lo, y2=hi.get("y"), yy2=hi.get("yy"))  # type: ignore[arg-type]
+            return [Atom("year", start, end2, f, rule)]
+    return [Atom("year", start, end, dict(first), rule)]
 
 
 def _ordered(a: dict[str, Any], b: dict[str, Any], is_list: bool) -> bool:
+    """Two years that can stand together: one calendar, both written alike; a range spans
+    1–200 years in either order (right-to-left text writes 1347-1340 for 1340 to 1347)."""
     ya, yb = a.get("y") or a.get("yy"), b.get("y") or b.get("yy")
     if ya is None or yb is None or a.get("cal") != b.get("cal"):
         return False
     if a.get("yy") is not None and b.get("y") is not None:
         return False
-    return is_list or 0 < yb - ya <= 200
+    return is_list or 0 < abs(yb - ya) <= 200
 
 
 def build_year_cue(m: re.Match[str], lang: str | None, text: str) -> list[Atom]:
@@ -127,10 +161,60 @@ def build_year_cue(m: re.Match[str], lang: str | None, text: str) -> list[Atom]:
 
 def build_year_range(m: re.Match[str], lang: str | None, text: str) -> list[Atom]:
     first = read_year(m["y1"], cal=None, era=m["era"], cue=True, lang=lang)
-    y1, y2 = int(m["y1"]), int(m["y2"])
+    y1, y2 = sorted((int(m["y1"]), int(m["y2"])))  # 1347-1340: right-to-left order
     if not first or first.get("y") is None or not (1000 <= y1 < y2 <= min(y1 + 100, 2200)):
         return []
-    return [Atom("year", m.start(), m.end(), dict(first, y2=y2), "year_range")]
+    return [Atom("year", m.start(), m.end(), dict(first, y=y1, y2=y2), "year_range")]
+
+
+# A bare number is a year only in a plausible window of its calendar, and never before a unit
+# or a counted noun (در 2000 کیلومتری، من 1500 جندي).
+BARE = {"gregorian": (1800, 2099), "jalali": (1300, 1499)}
+_NEXT_WORD = re.compile(r"[ \u200c]*([^\W\d_][\w\u200c]*)")
+
+
+@cache
+def _unit_keys(lang: str) -> frozenset[str]:
+    lex = quantity_lexicon(lang)
+    scales = {k for k, w in lex.numbers.items() if w.role in ("scale", "scalepl", "dual", "mul100")}
+    return frozenset(set(lex.units) | scales)
+
+
+def _quantity_follows(text: str, end: int, lang: str | None) -> bool:
+    """A unit, a counted noun or a scale word follows (کیلومتری، جنديا، في المئة، هزار)."""
+    keys = _unit_keys(lang) if lang in ("fa", "ar") else _unit_keys("fa") | _unit_keys("ar")
+    words: list[str] = []
+    for _ in range(3):
+        m = _NEXT_WORD.match(text, end)
+        if m is None:
+            break
+        words.append(words_key(m[1]))
+        end = m.end()
+        head, last = " ".join(words[:-1]), words[-1]
+        for stem in {last, last.removesuffix("ی"), last.removesuffix("ای"), last.removesuffix("ا"),
+                     last.removesuffix("اً"), last.removeprefix("ال")}:
+            if (f"{head} {stem}" if head else stem) in keys:
+                return True
+    return False
+
+
+def build_year_bare(m: re.Match[str], lang: str | None, text: str) -> list[Atom]:
+    """A year written alone after a preposition or an event noun (در ۱۳۸۵، في 2019، حرب 1973),
+    or two after a range word (از ۲۰۱۵ تا ۲۰۱۸، من 2005 إلى 2013، بين 2011 و2015)."""
+    if m["from"] and not m["y2"]:
+        return []  # از 2015 alone: not sure it is a year
+    if not m["era"] and _quantity_follows(text, m.end(), lang):
+        return []
+    hint = lang or ("fa" if re.search("[پچژگکی]", m[0]) else "ar")
+    atoms = _year_list(m, hint, m.start("from") if m["from"] else m.start("y1"), "year_bare",
+                       is_range=bool(m["from"]))
+    for atom in atoms:
+        f = atom.f
+        low, high = BARE.get(f["cal"], (0, 0))
+        ys = [f.get("y"), f.get("y2") or f.get("y")]
+        if not f.get("era") and not all(y is not None and low <= y <= high for y in ys):
+            return []
+    return atoms
 
 
 def build_year_era(m: re.Match[str], lang: str | None, text: str) -> list[Atom]:

@@ -121,14 +121,22 @@ def _range(a: Atom, b: Atom, text: str, ctx: Ctx) -> Atom | None:
         return None  # عامي 2017 و2019 is a list, not a range
     before = between or ctx["from_before"].search(text, max(0, a.start - 12), a.start)
     start = before.start("w") if before else a.start
+    if a.kind == "year" and _year_of(b) < _year_of(a):
+        a, b = b, a  # سال 1347 - 1340 ش: right-to-left order, never an inverted period
     return Atom("interval", start, b.end, {"a": _borrow_year(a, b), "b": b}, "range")
+
+
+def _year_of(atom: Atom) -> int:
+    y = atom.f.get("y")
+    return y if y is not None else atom.f.get("yy") or 0
 
 
 def _from_word(atom: Atom, text: str, ctx: Ctx) -> Atom:
     """از سال 1908 تا سال 1928: a range of years read in one piece takes its "from" word."""
     if atom.kind != "year" or not (atom.f.get("y2") or atom.f.get("yy2")) or atom.f.get("decade"):
         return atom
-    before = ctx["from_before"].search(text, max(0, atom.start - 12), atom.start)
+    before = ctx["from_before"].search(text, max(0, atom.start - 12), atom.start) \
+        or ctx["between_before"].search(text, max(0, atom.start - 12), atom.start)
     return replace(atom, start=before.start("w")) if before else atom
 
 

@@ -110,9 +110,14 @@ def _years(lang: str | None, p: Pieces) -> dict[str, str]:
     cue = alternation(r["form"] for r in rows("cues.tsv", lang, role="year_cue") if r["value"] != "of")
     sep = rf"(?:-|–|—|{_cue(lang, 'range_to')}|{_cue(lang, 'and')})"
     era = rf"(?:{S0}(?P<era>{p.era}))?"
+    more = rf"(?P<more>(?:{S0}[،,]?{S0}{_cue(lang, 'and')}{S0}\d{{2,4}}(?!\d))*)"  # 2021 و2022 و2023
+    frm = alternation(forms("cues.tsv", lang, role="range_from") + forms("cues.tsv", lang, role="between"))
     return {
         "year_cue": (rf"{B}{p.clitic}(?P<cue>{cue}){S}(?P<y1>\d+)(?:{S0}(?P<sep>{sep}){S0}"
-                     rf"(?:(?P<cue2>{cue}){S})?(?P<y2>\d+))?{era}{E}"),
+                     rf"(?:(?P<cue2>{cue}){S})?(?P<y2>\d+){more})?{era}{E}"),
+        # در 2019، في 2019، حرب 1973; از ۲۰۱۵ تا ۲۰۱۸، من 2005 إلى 2013، بين 2011 و2015
+        "year_bare": (rf"{B}{p.clitic}(?:(?P<pre>{_cue(lang, 'year_pre')})|(?P<from>{frm})){S}"
+                      rf"(?P<y1>\d{{4}})(?:{S0}(?P<sep>{sep}){S0}(?P<y2>\d{{4}}){more})?{era}{E}"),
         "year_range": rf"{B}(?P<y1>\d{{4}}){S0}[-–—]{S0}(?P<y2>\d{{4}}){era}{E}",
         "year_era": rf"{B}{p.conj}(?P<y1>\d{{1,4}}){S0}(?P<era>{p.era}){E}",
         "decade": (rf"{B}(?P<cue>{_cue(lang, 'decade_cue')}){S}(?P<y>\d{{2,4}}|{p.numword})"
@@ -192,7 +197,7 @@ def context(lang: str | None) -> dict[str, re.Pattern[str]]:
         "since_before": re.compile(rf"{B}{p.clitic}(?P<w>{since_pre}){S}$"),
         "since_after": re.compile(rf"{S0}(?P<w>{_rel(lang, 'since_post')}){E}"),
         "from_before": re.compile(rf"{B}(?P<w>{_cue(lang, 'range_from')}){S}$"),
-        "between_before": re.compile(rf"{B}(?P<w>بین|بين|ما[ \u200c]*بين|ما[ \u200c]*بین){S}$"),
+        "between_before": re.compile(rf"{B}(?P<w>{_cue(lang, 'between')}|ما[ \u200c]*بین){S}$"),
         "range_glue": re.compile(rf"{S0}(?:(?P<to>-|–|—|{_cue(lang, 'range_to')})|(?P<and>{_cue(lang, 'and')})){S0}"),
         "space_glue": re.compile(rf"{S0}[,،]?{S0}"),
         "of_glue": re.compile(rf"{S0}(?:من|ی|{_cue(lang, 'day_cue')})?{S0}"),

@@ -156,6 +156,8 @@ def _year(f: dict[str, Any], anchor: date | None, lang: str | None) -> Result:
     y2 = f.get("y2") or (expand_yy(f["yy2"], anchor) if f.get("yy2") is not None else None)
     if f.get("decade"):
         y2 = y + 9
+    if y2 is not None and y2 < y:
+        y, y2 = y2, y  # never an inverted period
     lo, hi = year_span(cal, y)[0], year_span(cal, y2 or y)[1]
     if cal != "gregorian":
         return _span(Result(f"{lo.isoformat()}/{hi.isoformat()}", gran, cal, lo=lo, hi=hi))
@@ -304,6 +306,8 @@ def _interval(f: dict[str, Any], anchor: date | None, lang: str | None) -> Resul
     for end, r in (("start", a), ("end", b)):
         if r.value is None:
             return null("interval", f"{end}: {r.extra.get('reason')}", a.calendar)
+    if a.lo and b.hi and b.hi < a.lo:
+        a, b = b, a  # written high to low (right to left): a period never ends before it starts
     value = f"{a.lo_s}/{b.hi_s}"
     return Result(value, "interval", a.calendar, a.relative or b.relative, lo=a.lo, hi=b.hi,
                   lo_s=a.lo_s, hi_s=b.hi_s)

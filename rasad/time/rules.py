@@ -20,6 +20,7 @@ Builder = Callable[[re.Match[str], str | None, str], list[Atom]]
 
 BUILDERS: dict[str, Builder] = {
     "date": d.build_date, "numdate": d.build_numdate, "year_cue": d.build_year_cue,
+    "year_bare": d.build_year_bare,
     "year_range": d.build_year_range, "year_era": d.build_year_era, "since_year": d.build_since_year,
     "decade": d.build_decade,
     "decade_word": d.build_decade_word, "season": d.build_season, "weekday": r.build_weekday,

@@ -32,7 +32,7 @@ _WORD_END = re.compile(r"[\w\u200c]*")
 # trigger group → the rules it wakes up
 RULES_OF = {
     "month": ("date",),
-    "digit": ("year_cue", "year_era", "since_year"),
+    "digit": ("year_cue", "year_bare", "year_era", "since_year"),
     "numeric": ("numdate",),
     "colon": ("clock",),
     "dash": ("year_range",),
