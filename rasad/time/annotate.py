@@ -11,6 +11,7 @@ value None and a reason: nothing is guessed.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from rasad.document import Document, Time, iso_day
@@ -26,7 +27,32 @@ DATELINE_CHARS = 300
 
 def extract(text: str, lang: str | None) -> list[Atom]:
     """Combined atoms of a normalized text (no anchor needed)."""
-    return combine(find_atoms(text, lang, spans=windows(text, lang)), text, lang)
+    atoms = combine(find_atoms(text, lang, spans=windows(text, lang)), text, lang)
+    for atom in atoms:
+        if atom.kind == "weekday" and not atom.f.get("dir") and _future_around(text, atom):
+            atom.f["ahead"] = True
+    return atoms
+
+
+# A bare weekday is the nearest such day: the last one for a past report, the next one when
+# the sentence speaks of the future («الخميس» in a Wednesday article about a coming meeting is
+# tomorrow; «روز پنجشنبه برگزار می‌شود»). Verbs only: «المقبل»، «آینده» belong to a time of
+# their own («الخميس المقبل»). Forms are normalized (ي→ی، ك→ک، ة→ه، أ→ا).
+_FUTURE = re.compile(
+    r"خواهد|خواهند|قرار[ \u200c]+(?:است|شده)|بنا[ \u200c]+است|در[ \u200c]+نظر[ \u200c]+دار"
+    r"|می[ \u200c]?(?:شود|شوند|کند|کنند|رود|روند|رسد|آید|اید|گردد)(?![\w\u200c])"
+    r"|سوف|من[ \u200c]+(?:المقرر|المنتظر|المتوقع)|یعتزم|تعتزم"
+    r"|(?<![\w])[وف]?س?[یتن](?:عقد|زور|لتقی|بدا|توجه|شارک|جری|صل|تراس|لقی|نطلق|تم|کون|جتمع|"
+    r"ستقبل|غادر|وقع|بحث|عود|قوم|شهد|نظم|عرض|طلق)(?![\w])")
+# (An Arabic imperfect of a scheduling verb, «يعقد المجلس جلسة الخميس», is a coming event.)
+_SENTENCE_END = re.compile(r"[.!؟?\n]")
+
+
+def _future_around(text: str, atom: Atom) -> bool:
+    """Whether the sentence around a weekday speaks of the future."""
+    before = _SENTENCE_END.split(text[max(0, atom.start - 120):atom.start])[-1]
+    after = _SENTENCE_END.split(text[atom.end:atom.end + 200])[0]
+    return bool(_FUTURE.search(before) or _FUTURE.search(after))
 
 
 def _lang(lang: str | None) -> str | None:

@@ -191,7 +191,8 @@ def _day_result(day: date, f: dict[str, Any]) -> Result:
 
 def _weekday(f: dict[str, Any], anchor: date | None, lang: str | None) -> Result:
     """The latest such weekday on or before the anchor (news mostly reports the past);
-    with آینده/المقبل the next one after it, with گذشته/الماضي the last one before it."""
+    with آینده/المقبل the next one after it, with گذشته/الماضي the last one before it; with a
+    future verb in its sentence (`ahead`) the next one on or after it."""
     if anchor is None:
         return null("day", NO_ANCHOR, weekday=f["wd"])
     back = (anchor.isoweekday() - f["wd"]) % 7
@@ -199,6 +200,8 @@ def _weekday(f: dict[str, Any], anchor: date | None, lang: str | None) -> Result
         back = back or 7
     elif f.get("dir") == 1:
         back = -((f["wd"] - anchor.isoweekday()) % 7 or 7)
+    elif f.get("ahead"):  # a future verb in its sentence: the next such day (today included)
+        back = -((f["wd"] - anchor.isoweekday()) % 7)
     return _day_result(anchor - timedelta(days=back), f)
 
 

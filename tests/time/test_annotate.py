@@ -120,3 +120,23 @@ def test_paired_months_and_a_direction_after_a_month(text: str, published: str, 
 
     found = [t.value for t in find_times(text, anchor=published)]
     assert value in found, found
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    # a future verb makes a bare weekday the next one (today included); a past verb the last
+    ("يعقد المجلس جلسة طارئة الخميس لبحث الأزمة.", "2024-01-03", "2024-01-04"),
+    ("ستبدأ المفاوضات السبت في الدوحة.", "2025-01-02", "2025-01-04"),
+    ("اجتمع المجلس الخميس لبحث الأزمة.", "2024-01-03", "2023-12-28"),
+    ("نشست شورا روز یکشنبه برگزار خواهد شد.", "2024-02-29", "2024-03-03"),
+    ("قرار است وزیر روز جمعه به مسکو سفر کند.", "2024-12-31", "2025-01-03"),
+    ("وزیر روز جمعه به مسکو سفر کرد.", "2024-12-31", "2024-12-27"),
+    # day words
+    ("قتل ثلاثة أشخاص أول من أمس.", "2024-01-01", "2023-12-30"),
+    ("يعقد المجلس جلسته يوم غد الأربعاء.", "2024-02-27", "2024-02-28"),
+    ("پریشب سه نفر بازداشت شدند.", "2024-02-29", "2024-02-27"),
+])
+def test_weekdays_take_the_tense_of_their_sentence(text: str, published: str, value: str) -> None:
+    from rasad.time import find_times
+
+    found = [t.value for t in find_times(text, anchor=published)]
+    assert value in found, found
