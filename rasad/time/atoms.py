@@ -13,7 +13,7 @@ from typing import Any
 # Kinds that can be resolved to a value; the others (part, mod, bare season) only qualify a
 # neighbour and are dropped if they stay alone.
 EMITTED = {"date", "year", "season", "weekday", "deictic", "rel", "duration", "clock",
-           "interval", "since"}
+           "interval", "since", "observance"}
 DAYLIKE = {"date", "weekday", "deictic"}
 
 
@@ -34,4 +34,6 @@ class Atom:
             return self.f.get("d") is not None and self.f.get("d2") is None
         if self.kind == "deictic":
             return self.f.get("unit") == "day"
+        if self.kind == "observance":  # عيد الفطر, not رمضان or أيام عيد الفطر
+            return bool(self.f.get("single"))
         return self.kind == "weekday"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasad.time.lexicon import alternation, forms, langs, rows
+from rasad.time.observances import cue_forms, name_forms
 
 S = r"[ \u200c]+"
 S0 = r"[ \u200c]*"
@@ -117,7 +118,7 @@ def _years(lang: str | None, p: Pieces) -> dict[str, str]:
                      rf"(?:(?P<cue2>{cue}){S})?(?P<y2>\d+){more})?{era}{E}"),
         # در 2019، في 2019، حرب 1973; از ۲۰۱۵ تا ۲۰۱۸، من 2005 إلى 2013، بين 2011 و2015
         "year_bare": (rf"{B}{p.clitic}(?:(?P<pre>{_cue(lang, 'year_pre')})|(?P<from>{frm})){S}"
-                      rf"(?P<y1>\d{{4}})(?:{S0}(?P<sep>{sep}){S0}(?P<y2>\d{{4}}){more})?{era}{E}"),
+                      rf"(?P<y1>\d{{4}})(?:{S0}(?P<sep>{sep}){S0}(?P<y2>\d{{4}}){more})?(?![.,/:٫٬–-]\d){era}{E}"),
         "year_range": rf"{B}(?P<y1>\d{{4}}){S0}[-–—]{S0}(?P<y2>\d{{4}}){era}{E}",
         "year_era": rf"{B}{p.conj}(?P<y1>\d{{1,4}}){S0}(?P<era>{p.era}){E}",
         "decade": (rf"{B}(?P<cue>{_cue(lang, 'decade_cue')}){S}(?P<y>\d{{2,4}}|{p.numword})"
@@ -179,11 +180,25 @@ def _other(lang: str | None, p: Pieces) -> dict[str, str]:
     }
 
 
+def _observance(lang: str | None, p: Pieces) -> dict[str, str]:
+    """Religious and national days (عيد الفطر، نوروز، شب یلدا), with a day or holiday prefix
+    (أول أيام، تعطیلات), an epithet (المبارك), then a direction word (المقبل، امسال) or a year
+    (عام 2023، ۱۴۰۳، 1445 هـ). See `rasad.time.observances`."""
+    def cue(role: str) -> str:
+        return alternation(cue_forms(lang, role))
+    return {"observance": (
+        rf"{B}{p.clitic}(?:(?P<nth>{cue('nth')}){S}|(?P<hol>{cue('holiday')}){S})?{p.clitic}"
+        rf"(?P<name>{alternation(name_forms(lang))})(?:{S}(?P<epi>{cue('epithet')}))?"
+        rf"(?:{S0}(?:ی{S})?(?P<rel>{cue('rel')})|{S0}[,،]?{S0}(?:{p.clitic}(?P<ycue>{_cue(lang, 'year_cue')}){S})?"
+        rf"(?P<year>\d{{4}})(?:{S0}(?P<era>{p.era}))?)?{E}")}
+
+
 @cache
 def patterns(lang: str | None) -> dict[str, re.Pattern[str]]:
     """Rule name → compiled pattern, for `lang` ("fa", "ar" or None for both)."""
     p = pieces(lang)
-    sources = {"date": _date(lang, p), **_years(lang, p), **_relative(lang, p), **_other(lang, p)}
+    sources = {"date": _date(lang, p), **_years(lang, p), **_relative(lang, p), **_other(lang, p),
+               **_observance(lang, p)}
     return {name: re.compile(src) for name, src in sources.items()}
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from rasad.time import observances
 from rasad.time.atoms import Atom
 from rasad.time.calendars import (
     add_months,
@@ -347,6 +348,23 @@ def _middle(r: Result) -> date | None:
     return r.lo + (r.hi - r.lo) / 2 if r.lo and r.hi else None
 
 
+def _observance(f: dict[str, Any], anchor: date | None, lang: str | None) -> Result:
+    """A religious or national day (`rasad.time.observances`): its day, or its period
+    (رمضان, أيام عيد الفطر), in the occurrence the text points to."""
+    obs = observances.observances()[f["id"]]
+    gran = "day" if f.get("single") else "month" if observances.is_month(f) else "interval"
+    try:
+        lo, hi, relative = observances.span(f, anchor)
+    except ValueError as err:
+        return null(gran, str(err), obs.calendar, observance=f["id"])
+    value = lo.isoformat() if lo == hi else f"{lo.isoformat()}/{hi.isoformat()}"
+    r = Result(value, gran, obs.calendar, relative, extra={"observance": f["id"]}, lo=lo, hi=hi)
+    _time_of_day(r, f)
+    if f.get("wd"):
+        r.extra["weekday_agrees"] = lo.isoweekday() == f["wd"]
+    return _span(r)
+
+
 RESOLVERS = {"date": _date, "year": _year, "season": _season, "weekday": _weekday,
              "deictic": _deictic, "rel": _rel, "duration": _duration, "clock": _clock,
-             "interval": _interval, "since": _since}
+             "interval": _interval, "since": _since, "observance": _observance}

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from rasad.time import build_dates as d
 from rasad.time import build_relative as r
+from rasad.time import observances as o
 from rasad.time.atoms import Atom
 from rasad.time.grammar import patterns
 
@@ -27,7 +28,7 @@ BUILDERS: dict[str, Builder] = {
     "deictic": r.build_deictic, "unit_dir": r.build_unit_dir, "this_unit": r.build_this_unit,
     "count_post": r.build_count_post, "pre_count": r.build_pre_count, "def_dir": r.build_def_dir,
     "duration": r.build_duration, "clock": r.build_clock, "clock_word": r.build_clock_word,
-    "part": r.build_part, "mod": r.build_mod,
+    "part": r.build_part, "mod": r.build_mod, "observance": o.build,
 }
 _ORDER = {name: i for i, name in enumerate(BUILDERS)}
 

@@ -18,6 +18,7 @@ import ahocorasick
 
 from rasad.text.normalize import normalize_str
 from rasad.time.lexicon import forms
+from rasad.time.observances import triggers as observance_triggers
 
 REACH = 64
 _GAPS = re.compile(r"[ \u200c]+")
@@ -44,6 +45,7 @@ RULES_OF = {
     "season": ("season",),
     "decade": ("decade", "decade_word"),
     "clock": ("clock_word",),
+    "observance": ("observance",),
 }
 
 
@@ -58,6 +60,7 @@ def _trigger_forms(lang: str | None) -> dict[str, list[str]]:
         "part": cue["part"], "mod": cue["mod"], "season": cue["season"],
         "decade": cue["decade_cue"] + forms("numbers.tsv", lang, kind="decade"),
         "clock": cue["clock_cue"],
+        "observance": observance_triggers(lang),  # one word per name: الفطر، یلدا
     }
 
 
