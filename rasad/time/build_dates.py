@@ -134,7 +134,7 @@ def _year_list(m: re.Match[str], hint: str, start: int, rule: str, *,
             if is_list and values != list(range(values[0], values[0] + len(values))):
                 atoms = [Atom("year", start, m.end("y1"), dict(era_first), rule)]
                 for i, ((_, s, e), y) in enumerate(zip(rest, years[1:], strict=True)):
-                    s = m.start("cue2") if i == 0 and m["cue2"] else s
+                    s = m.start("cue2") if i == 0 and "cue2" in m.re.groupindex and m["cue2"] else s
                     atoms.append(Atom("year", s, end2 if i == len(rest) - 1 else e, dict(y), rule))  # type: ignore[arg-type]
                 return atoms
             lo = min(years, key=_value)  # type: ignore[arg-type]
