@@ -13,7 +13,8 @@ Conventions (also in rasad/data/time/README.md):
     under way if any; a tie goes to the past), as for a month without a year; امسال/هذا
     العام is the same current occurrence;
   * الماضي/گذشته: the last occurrence that ended before the publication date; المقبل/آینده:
-    the first that starts after it;
+    the first that starts after it; «العام الماضي/سال گذشته» the one before the current one,
+    «العام المقبل/سال آینده» the one after it;
   * a written year picks the occurrence in that year: in the observance's own calendar
     (نوروز ۱۴۰۳، رمضان 1445 هـ), or else the first that starts in that year (عيد الفطر عام
     2023).
@@ -105,8 +106,10 @@ def cue_forms(lang: str | None, role: str) -> list[str]:
 
 
 @cache
-def _cue_values(lang: str | None, role: str) -> dict[str, int]:
-    return {key(r["form"]): int(r["value"]) for r in rows("observance_cues.tsv", lang, role=role)}
+def _cue_values(lang: str | None, role: str) -> dict[str, int | str]:
+    """Form key → value: an int, or for a year step of `rel` the string "-1y" / "1y"."""
+    return {key(r["form"]): r["value"] if r["value"].endswith("y") else int(r["value"])
+            for r in rows("observance_cues.tsv", lang, role=role)}
 
 
 @cache
@@ -209,10 +212,15 @@ def span(f: dict[str, Any], anchor: date | None) -> tuple[date, date, bool]:
     return (*_part(obs, base, f), relative)
 
 
-def _around(obs: Observance, anchor: date, rel: int | None) -> tuple[date, date]:
+def _around(obs: Observance, anchor: date, rel: int | str | None) -> tuple[date, date]:
     spans = _candidates(obs, anchor - timedelta(days=800), anchor + timedelta(days=800))
     if not spans:
         raise ValueError(f"{obs.id} cannot be placed near {anchor.isoformat()}")
+    if isinstance(rel, str):  # last / next year's: one occurrence before / after the current one
+        i = spans.index(_around(obs, anchor, 0)) + (1 if rel == "1y" else -1)
+        if not 0 <= i < len(spans):
+            raise ValueError(f"{obs.id} cannot be placed near {anchor.isoformat()}")
+        return spans[i]
     if rel == -1:
         before = [s for s in spans if s[1] < anchor]
         if before:
