@@ -156,11 +156,10 @@ def test_outside_the_umm_al_qura_table_is_null_with_a_reason() -> None:
 @pytest.mark.parametrize(("text", "lang"), [
     ("التقى رمضان قديروف بالرئيس", "ar"),
     ("رمضان شریف سخنگوی سپاه گفت", "fa"),
-    ("در مراسم اربعین شهید", "fa"),  # a fortieth-day memorial, not Arbaeen ... unless cued
+    ("در مراسم اربعین شهید", "fa"),  # a fortieth-day memorial, not Arbaeen
+    ("در اربعین انقلاب اسلامی هستیم", "fa"),  # the revolution's fortieth anniversary
 ])
 def test_context_names_need_a_cue(text: str, lang: str) -> None:
-    if "اربعین" in text:  # در is a cue: this reading is accepted, and documented
-        return
     assert find_times(text, lang=lang, anchor="2024-01-01") == []
 
 
