@@ -160,3 +160,37 @@ def _document(what: str, db: Path, published: str | None, err):  # noqa: ANN001,
             raise typer.Exit(FAILED) from error
     err.print(f"[red]error[/red] {what}: no such file, and no database {db} to look it up in")
     raise typer.Exit(FAILED)
+
+
+def export_command(
+    out: Annotated[Path, typer.Argument(help="The file to write.")],
+    db: Annotated[Path, typer.Option("--db", help="SQLite database file.")] = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (documents in the output contract), csv or parquet (one row per event).")] = "jsonl",
+) -> None:
+    """Write a database out for pandas, R, DuckDB or Spark: documents as JSONL, events as CSV or Parquet."""
+    from rich.console import Console
+
+    from rasad.store.db import StoreError, open_existing
+    from rasad.store.export import export
+
+    err = Console(stderr=True, soft_wrap=True)
+    if fmt not in ("jsonl", "csv", "parquet"):
+        err.print(f"[red]error[/red] --format {fmt}: choose jsonl, csv or parquet")
+        raise typer.Exit(USAGE)
+    if fmt == "parquet":
+        try:
+            import pyarrow  # noqa: F401, PLC0415
+        except ImportError as error:
+            err.print("[red]error[/red] Parquet needs pyarrow: pip install 'rasad[export]'")
+            raise typer.Exit(FAILED) from error
+    try:
+        conn = open_existing(db)
+        count = export(conn, out, fmt)
+    except StoreError as error:
+        err.print(f"[red]error[/red] {error}")
+        raise typer.Exit(FAILED) from error
+    except OSError as error:
+        err.print(f"[red]error[/red] {out}: cannot write: {error.strerror or error}")
+        raise typer.Exit(FAILED) from error
+    what = "documents" if fmt == "jsonl" else "events"
+    err.print(f"{count} {what} → {out}")

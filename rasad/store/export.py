@@ -1,0 +1,120 @@
+"""A store's contents as files for pandas, R, DuckDB or Spark: the output contract as JSONL, and
+the events as one flat table (CSV or Parquet) whose columns are documented in the README.
+
+The flat table has one row per event mention, with its document, sentence and both sides in
+plain columns; `happened` is true only for asserted events, and `same_as` points a repeated
+report at the first report of the same event in its document, so counts can skip repeats.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from rasad.store.read import load_dict
+
+# The flat events table: name → what it holds (the README lists the same).
+EVENT_TABLE_COLUMNS: dict[str, str] = {
+    "doc_id": "document id", "lang": "document language (fa, ar)",
+    "published": "publication date of the document", "title": "document title",
+    "source_name": "the outlet or file the document came from",
+    "sentence": "sentence index in the document", "sentence_text": "the sentence",
+    "trigger": "the trigger words, original script", "trigger_start": "offset in the text",
+    "trigger_end": "offset in the text (exclusive)",
+    "date": "when it happened (ISO; a month or year when that is all the text says)",
+    "cameo": "CAMEO code", "plover": "PLOVER event type", "plover_mode": "PLOVER mode",
+    "plover_context": "PLOVER context", "quad_class": "1-4, CAMEO quad class",
+    "goldstein": "Goldstein value (ICEWS)", "status": "asserted, negated, future, proposed, "
+    "hypothetical or reported_claim", "happened": "true only for asserted events",
+    "symmetric": "true for meetings, talks and agreements that run both ways",
+    "same_as": "index of the first report of this event in its document, when a repeat",
+    "source_kb_id": "source actor's knowledge-base id", "source_name_en": "source's English name",
+    "source_country": "source's country (ISO alpha-3) or IGO code", "source_sector": "source sector",
+    "target_kb_id": "target's knowledge-base id", "target_name_en": "target's English name",
+    "target_country": "target's country or IGO code", "target_sector": "target sector",
+    "location": "where it happened (place name as written)", "location_kb_id": "the place's id",
+    "rule": "the lexicon row that made the event", "status_reason": "why it has its status",
+}
+
+
+def iter_event_rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """One flat row per stored event, in document and event order."""
+    sql = ("SELECT e.doc_id, e.idx, e.record, d.lang, d.published, d.title, d.source, "
+           "substr(d.text, s.start + 1, s.\"end\" - s.start) AS sentence_text "
+           "FROM events e JOIN documents d ON d.id = e.doc_id "
+           "LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence "
+           "ORDER BY e.doc_id, e.idx")
+    for row in conn.execute(sql):
+        yield flat_event(row[0], json.loads(row[2]), lang=row[3], published=row[4], title=row[5],
+                         source=row[6], sentence_text=row[7])
+
+
+def flat_event(doc_id: str, event: dict[str, Any], **doc: Any) -> dict[str, Any]:
+    """A contract event (with its document's fields) as one row of the flat table."""
+    plover = event.get("plover") or {}
+    trigger = event.get("trigger") or {}
+    location = event.get("location") or {}
+    row: dict[str, Any] = {
+        "doc_id": doc_id, "lang": doc.get("lang"), "published": doc.get("published"),
+        "title": doc.get("title"), "source_name": doc.get("source"),
+        "sentence": event.get("sentence"), "sentence_text": doc.get("sentence_text"),
+        "trigger": trigger.get("text"), "trigger_start": trigger.get("start"),
+        "trigger_end": trigger.get("end"), "date": event.get("date"), "cameo": event.get("cameo"),
+        "plover": plover.get("event"), "plover_mode": plover.get("mode"),
+        "plover_context": plover.get("context"), "quad_class": event.get("quad_class"),
+        "goldstein": event.get("goldstein"), "status": event.get("status"),
+        "happened": event.get("status") == "asserted",
+        "symmetric": bool(event.get("symmetric")), "same_as": event.get("same_as"),
+    }
+    for side in ("source", "target"):
+        actor = event.get(side) or {}
+        for key in ("kb_id", "name_en", "country", "sector"):
+            row[f"{side}_{key}"] = actor.get(key)
+    row.update({"location": location.get("text"), "location_kb_id": location.get("kb_id"),
+                "rule": event.get("rule"), "status_reason": event.get("status_reason")})
+    return row
+
+
+def export(conn: sqlite3.Connection, out: Path, fmt: str) -> int:
+    """Write the store to `out` as `jsonl` (documents), `csv` or `parquet` (events); the count."""
+    if fmt == "jsonl":
+        return _jsonl(conn, out)
+    rows = list(iter_event_rows(conn))
+    if fmt == "csv":
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(EVENT_TABLE_COLUMNS))
+            writer.writeheader()
+            writer.writerows(rows)
+        return len(rows)
+    if fmt == "parquet":
+        import pyarrow as pa  # noqa: PLC0415 (the `export` extra)
+        import pyarrow.parquet as pq  # noqa: PLC0415
+
+        columns = {name: [row[name] for row in rows] for name in EVENT_TABLE_COLUMNS}
+        pq.write_table(pa.table(columns, schema=_schema(pa)), out)
+        return len(rows)
+    raise ValueError(f"unknown format {fmt!r}: choose jsonl, csv or parquet")
+
+
+def _jsonl(conn: sqlite3.Connection, out: Path) -> int:
+    count = 0
+    with out.open("w", encoding="utf-8") as handle:
+        for (doc_id,) in conn.execute("SELECT id FROM documents ORDER BY id"):
+            data = load_dict(conn, doc_id)
+            if data is not None:
+                handle.write(json.dumps(data, ensure_ascii=False) + "\n")
+                count += 1
+    return count
+
+
+def _schema(pa: Any) -> Any:
+    """Column types for Parquet: ints, floats and booleans where they are, text elsewhere."""
+    ints = {"sentence", "trigger_start", "trigger_end", "quad_class", "same_as"}
+    types = {name: pa.int64() if name in ints else pa.float64() if name == "goldstein"
+             else pa.bool_() if name in ("happened", "symmetric") else pa.string()
+             for name in EVENT_TABLE_COLUMNS}
+    return pa.schema([(name, kind) for name, kind in types.items()])
