@@ -282,9 +282,10 @@ def _add_subcommands() -> None:
     app.add_typer(kb_app, name="kb", help="List, search, show and validate the actor knowledge base.")
     app.command("entities")(entities_command)
     app.add_typer(train_app, name="train")
-    from rasad.events.cli import events_command, explain_command, export_command
+    from rasad.events.cli import dyad_command, events_command, explain_command, export_command
 
     app.command("events")(events_command)
+    app.command("dyad")(dyad_command)
     app.command("explain")(explain_command)
     app.command("export")(export_command)
 

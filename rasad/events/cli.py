@@ -194,3 +194,52 @@ def export_command(
         raise typer.Exit(FAILED) from error
     what = "documents" if fmt == "jsonl" else "events"
     err.print(f"{count} {what} → {out}")
+
+
+def dyad_command(
+    a: Annotated[str, typer.Argument(help="An actor: country or IGO code, KB id, or a name in English, Persian or Arabic.")],
+    b: Annotated[str, typer.Argument(help="The other actor.")],
+    db: Annotated[Path, typer.Option("--db", help="SQLite database file.")] = DEFAULT_DB,
+    by: Annotated[str, typer.Option(help="week or month.")] = "month",
+    since: Annotated[str | None, typer.Option(help="First date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last date.")] = None,
+) -> None:
+    """How a relationship moved: events that happened between two actors, by week or month."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from rasad.analysis.dyad import QUADS, dyad
+    from rasad.store.db import StoreError, open_existing
+
+    err, out = Console(stderr=True, soft_wrap=True), Console()
+    if by not in ("week", "month"):
+        err.print(f"[red]error[/red] --by {by}: choose week or month")
+        raise typer.Exit(USAGE)
+    for name, value in (("--since", since), ("--until", until)):
+        if value and not _valid_date(value):
+            err.print(f"[red]error[/red] {name} {value}: give a date as YYYY-MM-DD, YYYY-MM or YYYY")
+            raise typer.Exit(USAGE)
+    try:
+        result = dyad(open_existing(db), a, b, by=by, since=since, until=until)
+    except StoreError as error:
+        err.print(f"[red]error[/red] {error}")
+        raise typer.Exit(FAILED) from error
+    table = Table(by, "events", "coop", "conflict", "mean Goldstein", "", "types",
+                  title=f"{a} ↔ {b}: {result.total} events that happened", title_justify="left")
+    for period in result.periods:
+        coop = period.quads.get(1, 0) + period.quads.get(2, 0)
+        conflict = period.quads.get(3, 0) + period.quads.get(4, 0)
+        mean = period.goldstein_mean
+        bar = ("[green]" + "█" * round(min(10.0, mean)) + "[/green]" if mean >= 0
+               else "[red]" + "█" * round(min(10.0, -mean)) + "[/red]")
+        types = ", ".join(f"{t} {n}" for t, n in sorted(period.types.items(), key=lambda x: -x[1]))
+        table.add_row(period.key, str(period.events), str(coop), str(conflict), f"{mean:+.1f}",
+                      bar, types)
+    out.print(table)
+    for event in result.top:
+        out.print(f"  {event['date']} {event['plover']} {event['source']}→{event['target']} "
+                  f"({event['goldstein']:+}) «{event['trigger']}»: {(event['sentence'] or '')[:100]}")
+    if result.not_happened:
+        kept = ", ".join(f"{n} {s}" for s, n in result.not_happened.items())
+        out.print(f"Not counted (did not happen): {kept}. Quad classes: "
+                  + "; ".join(f"{k} {v}" for k, v in QUADS.items()))

@@ -24,7 +24,7 @@ def query_events(conn: sqlite3.Connection, *, actor: str | None = None,
     """Stored events, newest first, with the sentence each came from."""
     where, params = ["1=1"], []
     if actor:
-        ids, countries = _actor_keys(actor)
+        ids, countries = actor_keys(actor)
         marks = ", ".join("?" * len(ids)) or "NULL"
         cmarks = ", ".join("?" * len(countries)) or "NULL"
         where.append(f"(e.source_kb_id IN ({marks}) OR e.target_kb_id IN ({marks}) OR "
@@ -67,7 +67,7 @@ def _bound(value: str, *, start: bool) -> str:
     return value
 
 
-def _actor_keys(actor: str) -> tuple[list[str], list[str]]:
+def actor_keys(actor: str) -> tuple[list[str], list[str]]:
     """The knowledge-base ids and country codes an actor filter means: an id, a country or
     IGO code, or a name in English, Persian or Arabic (any spelling the KB knows: روسيه، روسیه)."""
     from rasad.kb.base import load_kb  # noqa: PLC0415

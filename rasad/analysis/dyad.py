@@ -1,0 +1,104 @@
+"""How a relationship moved: the events between two actors by week or month.
+
+Counts only events that happened (status asserted) and counts each once per document (a
+repeated report, `same_as`, is skipped). Either direction counts for both sides; the
+direction is kept in the rows. Actors are named as `rasad events --actor` takes them: a
+country or IGO code, a knowledge-base id, or a name in English, Persian or Arabic.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from rasad.store.events import actor_keys
+
+QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
+         4: "material conflict"}
+
+
+@dataclass
+class Period:
+    """One week or month of a dyad."""
+
+    key: str
+    events: int = 0
+    goldstein_sum: float = 0.0
+    quads: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    types: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    @property
+    def goldstein_mean(self) -> float:
+        return self.goldstein_sum / self.events if self.events else 0.0
+
+
+@dataclass
+class Dyad:
+    """The events of a pair of actors: periods, top events, and what did not happen."""
+
+    a: str
+    b: str
+    periods: list[Period]
+    top: list[dict]
+    not_happened: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(p.events for p in self.periods)
+
+
+def dyad(conn: sqlite3.Connection, a: str, b: str, *, by: str = "month",
+         since: str | None = None, until: str | None = None, top: int = 5) -> Dyad:
+    """The events between actors `a` and `b` (either way), grouped by `by` (week or month)."""
+    if by not in ("week", "month"):
+        raise ValueError("by must be week or month")
+    a_ids, a_countries = actor_keys(a)
+    b_ids, b_countries = actor_keys(b)
+    rows = conn.execute(
+        "SELECT e.date, e.status, e.goldstein, e.quad_class, e.plover_event, e.record, "
+        "e.source_kb_id, e.source_country, e.target_kb_id, e.target_country, e.doc_id, "
+        "substr(d.text, s.start + 1, s.\"end\" - s.start) FROM events e "
+        "JOIN documents d ON d.id = e.doc_id "
+        "LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence "
+        "WHERE e.date IS NOT NULL ORDER BY e.date, e.doc_id, e.idx").fetchall()
+    periods: dict[str, Period] = {}
+    not_happened: dict[str, int] = defaultdict(int)
+    happened: list[dict] = []
+    for (day, status, goldstein, quad, plover, record, s_id, s_c, t_id, t_c, doc_id,
+         sentence) in rows:
+        is_a = (s_id in a_ids or s_c in a_countries, t_id in a_ids or t_c in a_countries)
+        is_b = (s_id in b_ids or s_c in b_countries, t_id in b_ids or t_c in b_countries)
+        if not ((is_a[0] and is_b[1]) or (is_b[0] and is_a[1])):
+            continue
+        if (since and day[:len(since)] < since) or (until and day[:len(until)] > until):
+            continue
+        event = json.loads(record)
+        if status != "asserted":
+            not_happened[status] += 1
+            continue
+        if event.get("same_as") is not None:
+            continue  # a later report of an event this document already counted
+        key = _period(day, by)
+        period = periods.setdefault(key, Period(key))
+        period.events += 1
+        period.goldstein_sum += goldstein or 0.0
+        period.quads[quad] += 1
+        period.types[plover] += 1
+        happened.append({"date": day, "plover": plover, "goldstein": goldstein,
+                         "source": s_c, "target": t_c, "doc_id": doc_id,
+                         "trigger": (event.get("trigger") or {}).get("text"),
+                         "sentence": sentence})
+    ordered = [periods[k] for k in sorted(periods)]
+    strongest = sorted(happened, key=lambda e: -abs(e["goldstein"] or 0))[:top]
+    return Dyad(a, b, ordered, strongest, dict(not_happened))
+
+
+def _period(day: str, by: str) -> str:
+    """«2016-08-09» → «2016-08» (month) or «2016-W32» (week); a bare month or year stays."""
+    if by == "month" or len(day) < 10:
+        return day[:7]
+    year, week, _ = date.fromisoformat(day[:10]).isocalendar()
+    return f"{year}-W{week:02d}"
