@@ -1,12 +1,13 @@
 """The time stage: find time expressions, resolve them against the publication date.
 
-The anchor is `doc.published` when the metadata gave it. Otherwise it is inferred from the
-text: a full date (day, month, year) in the first lines is a dateline; failing that, the
-first full date of the article stands in. An inferred anchor is written back to
-`doc.published` (with `doc.meta["published_source"] = "inferred:dateline"` or
-`"inferred:first_date"`), and every time resolved
-against it carries `"inferred": true`. With no anchor at all, relative expressions keep
-value None and a reason: nothing is guessed.
+The anchor is `doc.published` when the metadata gave it. Otherwise it is inferred only from a
+dateline: a full date (day, month, year) at the head of the article, within its first
+`DATELINE_START` characters and on its first line («تهران - ایرنا - ۱۵ مهر ۱۴۰۲», «قال بوتين
+الثلاثاء 9 أغسطس 2016 ...»). A date further into the running text is when something happened,
+not when the article appeared, so it is never taken as the anchor. An inferred anchor is
+written back to `doc.published` (with `doc.meta["published_source"] = "inferred:dateline"`),
+and every time resolved against it carries `"inferred": true`. With no anchor at all,
+relative expressions keep value None and a reason: nothing is guessed.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from rasad.time.resolve import Result, resolve
 from rasad.time.rules import find_atoms
 from rasad.time.windows import windows
 
-DATELINE_CHARS = 300
+DATELINE_START = 80  # a dateline starts within the first characters of the article
 
 
 def extract(text: str, lang: str | None) -> list[Atom]:
@@ -60,17 +61,20 @@ def _lang(lang: str | None) -> str | None:
 
 
 def infer_from(atoms: list[Atom], text: str, lang: str | None) -> tuple[str | None, str]:
-    """(ISO day, how) from a dateline or the first full date; (None, "none") if there is none."""
-    head = text[:DATELINE_CHARS].split("\n")
-    dateline_end = len("\n".join(head[:2]))
+    """(ISO day, "dateline") from a full date at the head of the article; (None, "none")
+    when there is none: a date in the running text is no publication date."""
+    first_line_end = text.find("\n") if "\n" in text else len(text)
+    limit = min(DATELINE_START, first_line_end)
     for atom in atoms:
+        if atom.start >= limit:
+            break
         if atom.kind != "date" or not atom.f.get("d") or atom.f.get("d2"):
             continue
         if atom.f.get("y") is None and atom.f.get("yy") is None:
             continue
         result = resolve(atom, None, lang)
         if result.value is not None and result.lo is not None:
-            return result.lo.isoformat(), ("dateline" if atom.start < dateline_end else "first_date")
+            return result.lo.isoformat(), "dateline"
     return None, "none"
 
 

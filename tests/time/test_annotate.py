@@ -32,11 +32,20 @@ def test_dateline_is_inferred_and_marked() -> None:
     assert yesterday.extra["inferred"] is True
 
 
-def test_first_full_date_when_no_dateline() -> None:
+def test_a_date_in_the_running_text_is_no_publication_date() -> None:
+    """Only a dateline at the head of the article dates it; a date further in is when something
+    happened (issue: an attack's date at the end of a one-line article was taken as its date)."""
     filler = "این یک جمله است. " * 30
     doc = annotate(Document(filler + "دیروز گفت که در ۱۰ ژانویه ۲۰۲۲ دیدار می کنند.", lang="fa"))
-    assert doc.meta["published_source"] == "inferred:first_date"
-    assert _times(doc) == [("دیروز", "2022-01-09"), ("۱۰ ژانویه ۲۰۲۲", "2022-01-10")]
+    assert doc.published is None and "published_source" not in doc.meta
+    assert _times(doc) == [("دیروز", None), ("۱۰ ژانویه ۲۰۲۲", "2022-01-10")]
+    one_line = annotate(Document("قتل خمسة أشخاص وأصيب عشرون آخرون في هجوم بسيارة مفخخة على سوق "
+                                 "شعبي وسط بغداد، وأعلنت الشرطة أن الأسبوع المقبل سيشهد تحقيقا "
+                                 "في الهجوم الذي وقع يوم 3 مارس 2023.", lang="ar"))
+    assert one_line.published is None
+    headed = annotate(Document("بغداد - 3 مارس 2023: قتل خمسة أشخاص أمس في هجوم على سوق.",
+                               lang="ar"))
+    assert headed.published == "2023-03-03" and headed.meta["published_source"] == "inferred:dateline"
 
 
 def test_no_anchor_leaves_relative_times_unresolved() -> None:
