@@ -104,7 +104,21 @@ def _iso_date(value: str) -> str:
     if iso_day(padded) is None:
         raise typer.BadParameter(f"{value!r} is not an ISO date such as 2024-04-22",
                                  param_hint="--published")
+    if 1300 <= int(value[:4]) < 1600:  # a Solar (or Lunar) Hijri year: never read it as AD
+        raise typer.BadParameter(f"{value!r} looks like a Hijri date{_as_gregorian(value)}; "
+                                 "give the Gregorian date (YYYY-MM-DD)", param_hint="--published")
     return value
+
+
+def _as_gregorian(value: str) -> str:
+    """« (Solar Hijri → 2023-10-07)» for a valid Jalali day, else nothing: a hint, not a guess."""
+    import jdatetime
+
+    try:
+        year, month, day = (int(part) for part in value.split("-"))
+        return f" (as Solar Hijri: {jdatetime.date(year, month, day).togregorian().isoformat()})"
+    except ValueError:
+        return ""
 
 
 def _with_overrides(docs, *, lang: str | None, published: str | None,  # noqa: ANN001, ANN202

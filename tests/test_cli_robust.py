@@ -196,3 +196,17 @@ def test_run_reports_progress_on_stderr_with_the_total(tmp_path: Path) -> None:
     result = runner.invoke(app, ["run", str(source), "--db", str(tmp_path / "r.db")])
     assert result.exit_code == 3
     assert "done: 3/3 documents (100%)" in result.stderr and "docs/s" in result.stderr
+
+
+def test_a_hijri_published_date_is_refused_with_its_gregorian_day() -> None:
+    """«--published 1402-07-15» is not the year 1402 AD: refused, with the Solar Hijri reading
+    as a hint, never guessed."""
+    from typer.testing import CliRunner
+
+    from rasad.cli import app
+
+    result = CliRunner().invoke(app, ["analyze", "-", "--published", "1402-07-15"], input="سلام")
+    assert result.exit_code == 2
+    assert "Hijri" in result.output and "2023-10-07" in result.output
+    ok = CliRunner().invoke(app, ["analyze", "-", "--published", "2023-10-07"], input="سلام دنیا")
+    assert ok.exit_code == 0
