@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -122,5 +122,27 @@ def annotate(doc: Document) -> Document:
     for ent in find_entities(doc):
         if taken.overlapping(ent.start, ent.end) or not_names.covers(ent.start, ent.end):
             continue
+        if _never_a_name(doc.text[ent.start:ent.end]):
+            continue  # «الله» in «إن شاء الله», «مجلس» alone
         doc.add(ent)
     return doc
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Keys of `not_names.tsv`: words that alone are never an entity."""
+    from rasad.text.normalize import match_key  # noqa: PLC0415
+
+    text = resources.files("rasad.data.ner").joinpath("not_names.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return frozenset(match_key(row[0]) for row in rows[1:])
+
+
+def _never_a_name(text: str) -> bool:
+    from rasad.text.clitics import candidate_stems  # noqa: PLC0415
+    from rasad.text.normalize import match_key  # noqa: PLC0415
+
+    if " " in text.strip():
+        return False
+    keys = _not_names()
+    return any(match_key(stem) in keys for stem in candidate_stems(match_key(text), None))

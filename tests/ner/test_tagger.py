@@ -127,3 +127,15 @@ def test_a_currency_inside_an_amount_is_not_a_name() -> None:
     inside = [doc.text[e.start:e.end] for e in doc.entities
               if any(s <= e.start and e.end <= t for s, t in money)]
     assert inside == []
+
+
+def test_gods_name_and_common_nouns_alone_are_not_names() -> None:
+    """«الله» in formulas, «مجلس» or «استقلال» alone are no entities; «عبد الله الثاني» and
+    «مجلس الأمن» still are."""
+    import rasad
+
+    doc = rasad.analyze("إن شاء الله ستنتهي الأزمة، والحمد لله على كل حال. وقال عبد الله الثاني "
+                        "إن مجلس الأمن سيجتمع.", published="2024-03-01")
+    texts = {doc.text[e.start:e.end] for e in doc.entities}
+    assert not texts & {"الله", "لله"}
+    assert {"عبد الله الثاني", "مجلس الأمن"} <= texts
