@@ -190,7 +190,7 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
                 f"source: {how} «{_label(sources[0])}»; targets: the two parties after «بین»")
     target, marker = _target(targets, in_clause, sources, first, last, lang, plover)
     if rule.kind == "noun" and target is None:
-        target, marker = _genitive(in_clause, sources, last, rule, lang)
+        target, marker = _genitive(in_clause, sources, last)
     if target is None:  # «به پکن سفر کرد»، «زار دمشق»: a destination stands for its state
         dest = [s for s in sides if s.city and s.marker in ("به", "الی", "ل") and
                 lo <= s.first <= hi and all(not _same(s.actor, src.actor) for src in sources)]
@@ -380,8 +380,7 @@ def _patient_noun(plover: str, cameo: str) -> bool:
     return plover in _PATIENT_TYPES or cameo.startswith(_PATIENT_CODES)
 
 
-def _genitive(sides: Sequence[Side], sources: Sequence[Side], last: int, rule: object,
-              lang: str) -> tuple[Side | None, str]:
+def _genitive(sides: Sequence[Side], sources: Sequence[Side], last: int) -> tuple[Side | None, str]:
     """The noun's genitive as its other side: the patient of «اعتقال X»، «مقتل X»، «بازداشت
     X», the partner of «لقاء X»، «دیدار X» when the subject is named elsewhere."""
     right = [s for s in sides if s.first == last + 1 and not s.marker

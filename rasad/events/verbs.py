@@ -108,8 +108,3 @@ def parse_verb(norms: Sequence[str], i: int) -> ParsedVerb | None:
 def _is_future_aux(word: str) -> bool:
     return word in _FUTURE_AUX or (word.startswith("ن") and word[1:] in _FUTURE_AUX)
 
-
-def is_verb_of(norm: str, infinitives: frozenset[str]) -> bool:
-    """Whether a word, by itself, is a form of one of the verbs (for quick prefilters)."""
-    form = verb_table().get(norm)
-    return form is not None and form.infinitive in infinitives
