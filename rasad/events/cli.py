@@ -64,7 +64,7 @@ def events_command(
                           row["trigger_text"], (row.get("sentence_text") or "")[:120])
         Console().print(table)
     if more and as_json:
-        err.print(f"[yellow]note[/yellow] the first {limit} events; --limit N for more")
+        err.print(f"[yellow]note:[/yellow] the first {limit} events; --limit N for more")
 
 
 _PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -181,7 +181,8 @@ def export_command(
         try:
             import pyarrow  # noqa: F401, PLC0415
         except ImportError as error:
-            err.print("[red]error[/red] Parquet needs pyarrow: pip install 'rasad[export]'")
+            err.print("[red]error[/red] Parquet needs pyarrow: pip install -e '.\\[export]' "
+                      "in a clone (or pip install pyarrow)")
             raise typer.Exit(FAILED) from error
     try:
         conn = open_existing(db)
@@ -224,8 +225,9 @@ def dyad_command(
     except StoreError as error:
         err.print(f"[red]error[/red] {error}")
         raise typer.Exit(FAILED) from error
+    noun = "event" if result.total == 1 else "events"
     table = Table(by, "events", "coop", "conflict", "mean Goldstein", "", "types",
-                  title=f"{a} ↔ {b}: {result.total} events that happened", title_justify="left")
+                  title=f"{a} ↔ {b}: {result.total} {noun} that happened", title_justify="left")
     for period in result.periods:
         coop = period.quads.get(1, 0) + period.quads.get(2, 0)
         conflict = period.quads.get(3, 0) + period.quads.get(4, 0)
@@ -239,6 +241,9 @@ def dyad_command(
     for event in result.top:
         out.print(f"  {event['date']} {event['plover']} {event['source']}→{event['target']} "
                   f"({event['goldstein']:+}) «{event['trigger']}»: {(event['sentence'] or '')[:100]}")
+    if not result.total and not result.not_happened:
+        err.print(f"[yellow]note:[/yellow] no events between {a} and {b}; name an actor by its "
+                  "code (RUS), knowledge-base id, or a name `rasad kb search NAME` finds")
     if result.not_happened:
         kept = ", ".join(f"{n} {s}" for s, n in result.not_happened.items())
         out.print(f"Not counted (did not happen): {kept}. Quad classes: "

@@ -27,10 +27,13 @@ def query_events(conn: sqlite3.Connection, *, actor: str | None = None,
         ids, countries = actor_keys(actor)
         marks = ", ".join("?" * len(ids)) or "NULL"
         cmarks = ", ".join("?" * len(countries)) or "NULL"
-        where.append(f"(e.source_kb_id IN ({marks}) OR e.target_kb_id IN ({marks}) OR "
-                     f"e.source_country IN ({cmarks}) OR e.target_country IN ({cmarks}) OR "
-                     "e.source_name_en LIKE ? OR e.target_name_en LIKE ?)")
-        params += [*ids, *ids, *countries, *countries, f"%{actor}%", f"%{actor}%"]
+        clause = (f"e.source_kb_id IN ({marks}) OR e.target_kb_id IN ({marks}) OR "
+                  f"e.source_country IN ({cmarks}) OR e.target_country IN ({cmarks})")
+        params += [*ids, *ids, *countries, *countries]
+        if not is_code(actor):  # a name also matches English names that contain it («Putin»)
+            clause += " OR e.source_name_en LIKE ? OR e.target_name_en LIKE ?"
+            params += [f"%{actor}%", f"%{actor}%"]
+        where.append(f"({clause})")
     if plover:
         where.append("e.plover_event = ?")
         params.append(plover.upper())
@@ -67,13 +70,18 @@ def _bound(value: str, *, start: bool) -> str:
     return value
 
 
+def is_code(actor: str) -> bool:
+    """RUS, NATO, EU: a country or IGO code, matched exactly, never inside a name."""
+    return actor.isascii() and actor.replace("_", "").isupper()
+
+
 def actor_keys(actor: str) -> tuple[list[str], list[str]]:
     """The knowledge-base ids and country codes an actor filter means: an id, a country or
     IGO code, or a name in English, Persian or Arabic (any spelling the KB knows: روسيه، روسیه)."""
     from rasad.kb.base import load_kb  # noqa: PLC0415
 
     ids, countries = [actor], [actor.upper()]
-    if actor.isascii() and actor.isupper():  # a code: RUS, NATO, EU
+    if is_code(actor):  # a code: RUS, NATO, EU
         return ids, countries
     kb = load_kb()
     for record in kb.exact(actor) or kb.search(actor, limit=3):
