@@ -184,3 +184,9 @@ def test_explain_unknown_id(db: Path) -> None:
 def test_explain_nothing(tmp_path: Path) -> None:
     result = run("explain", "no-such-doc", "--db", str(tmp_path / "none.db"))
     assert result.exit_code == 1
+
+
+def test_a_code_never_matches_inside_a_name(db: Path) -> None:
+    """«--actor RU» is a code: it does not match «Russia» or «Sergey Lavrov» by substring."""
+    assert events_json(db, "--actor", "RU") == []
+    assert events_json(db, "--actor", "RUS")
