@@ -12,9 +12,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from rasad.events.patterns import fold, read_rows
+from rasad.events.patterns import fold, table_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +36,8 @@ class AgentMention:
 @lru_cache(maxsize=4)
 def agents(lang: str) -> dict[str, list[Agent]]:
     """First word → the agents that start with it, longest first."""
-    name = f"agents_{lang}.tsv"
-    path = resources.files("rasad.data.events").joinpath(name)
     table: dict[str, list[Agent]] = defaultdict(list)
-    if not path.is_file():
-        return {}
-    for row_id, row in read_rows(name, path.read_text("utf-8")):
+    for row_id, row in table_rows(f"agents_{lang}.tsv"):
         words = tuple(_word(w, lang) for w in row["form"].split())
         table[words[0]].append(Agent(words, row["sector"], row.get("name_en", ""), row_id))
     for found in table.values():

@@ -15,13 +15,12 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
 from rasad.document import Actor, Document, Entity, Token
 from rasad.events import assign
 from rasad.events.mentions import Side, main_country, sentence_sides
 from rasad.events.ontology import code as cameo_code
-from rasad.events.patterns import Match, fold, load_rules, match_sentence, read_rows
+from rasad.events.patterns import Match, fold, load_rules, match_sentence, table_rows
 from rasad.events.quotes import find_quotes
 from rasad.events.readings import readings
 from rasad.events.record import SYMMETRIC_TYPES, Event
@@ -171,9 +170,8 @@ def _root_type(cameo: str) -> str:
 
 @lru_cache(maxsize=1)
 def _off_topic() -> dict[str, frozenset[str]]:
-    text = resources.files("rasad.data.events").joinpath("off_topic.tsv").read_text("utf-8")
     table: dict[str, set[str]] = {}
-    for _row_id, row in read_rows("off_topic.tsv", text):
+    for _row_id, row in table_rows("off_topic.tsv"):
         table.setdefault(row["lang"], set()).add(fold(row["word"]))
     return {lang: frozenset(words) for lang, words in table.items()}
 
@@ -240,9 +238,8 @@ def _code(doc: Document, s: int, tokens: Sequence[Token], norms: Sequence[str], 
 @lru_cache(maxsize=1)
 def _not_events() -> dict[str, dict[str, list[tuple[str, ...]]]]:
     """lang → first word → the fixed expressions of `not_events.tsv` that start with it."""
-    text = resources.files("rasad.data.events").joinpath("not_events.tsv").read_text("utf-8")
     table: dict[str, dict[str, list[tuple[str, ...]]]] = {}
-    for _row_id, row in read_rows("not_events.tsv", text):
+    for _row_id, row in table_rows("not_events.tsv"):
         words = tuple(fold(w) for w in row["words"].split())
         table.setdefault(row["lang"], {}).setdefault(words[0], []).append(words)
     return table

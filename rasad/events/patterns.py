@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from rasad.data import read_text
 from rasad.events.readings import readings
 from rasad.events.verbs import ParsedVerb, parse_verb, verb_table
 from rasad.text.normalize import ZWNJ, normalize_str
@@ -137,6 +138,12 @@ def compile_rule(rule_id: str, lang: str, row: dict[str, str]) -> Rule:
                 row.get("origin", ""), row.get("gloss", ""),
                 tuple(e.words for e in elements[1:] if e.words and not e.prefixes and not e.verbs),
                 tuple(e.verbs for e in elements if e.verbs and not e.words and not e.prefixes))
+
+
+def table_rows(name: str) -> list[tuple[str, dict[str, str]]]:
+    """(file:line, row) for each data row of `rasad/data/events/<name>` (read through
+    `rasad.data`); the header row names the columns, file:line names the row in explanations."""
+    return read_rows(name, read_text("events", name))
 
 
 def read_rows(name: str, text: str) -> list[tuple[str, dict[str, str]]]:
@@ -267,9 +274,7 @@ def load_rules(lang: str) -> RuleIndex:
     names = sorted(p.name for p in folder.iterdir()
                    if p.name == f"triggers_{lang}.tsv"
                    or (p.name.startswith(f"triggers_{lang}_") and p.name.endswith(".tsv")))
-    rules = [compile_rule(rule_id, lang, row)
-             for name in names
-             for rule_id, row in read_rows(name, folder.joinpath(name).read_text("utf-8"))]
+    rules = [compile_rule(rule_id, lang, row) for name in names for rule_id, row in table_rows(name)]
     return RuleIndex(rules)
 
 

@@ -15,9 +15,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from rasad.events.patterns import Match, fold, read_rows
+from rasad.events.patterns import Match, fold, table_rows
 
 PRECEDENCE = ("negated", "hypothetical", "proposed", "future", "reported_claim")
 _BEFORE, _AFTER = 4, 3
@@ -43,9 +42,8 @@ class Marker:
 @lru_cache(maxsize=1)
 def markers() -> dict[str, dict[str, list[Marker]]]:
     """lang → first word → markers starting with it."""
-    text = resources.files("rasad.data.events").joinpath("status.tsv").read_text("utf-8")
     table: dict[str, dict[str, list[Marker]]] = defaultdict(lambda: defaultdict(list))
-    for row_id, row in read_rows("status.tsv", text):
+    for row_id, row in table_rows("status.tsv"):
         words = tuple(fold(w) for w in row["form"].split())
         if row["status"] not in PRECEDENCE:
             raise ValueError(f"{row_id}: unknown status {row['status']!r}")

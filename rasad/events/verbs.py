@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from rasad.data import read_rows
 from rasad.text.normalize import ZWNJ, normalize_str
 
 _PAST_ENDINGS = ("", "م", "ی", "یم", "ید", "ند")
@@ -52,10 +52,7 @@ def _key(text: str) -> str:
 def verb_table() -> dict[str, VerbForm]:
     """Every generated form of every listed verb (compound infinitives keep their noun)."""
     table: dict[str, VerbForm] = {}
-    text = resources.files("rasad.data.events").joinpath("verbs_fa.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines()
-            if line.strip() and not line.startswith("#")]
-    for infinitive, past, present in (row[:3] for row in rows[1:]):
+    for infinitive, past, present in (row[:3] for row in read_rows("events", "verbs_fa.tsv")[1:]):
         inf = _key(infinitive)
         past, present = _key(past), _key(present)
         for form, features in _forms(inf, past, present):

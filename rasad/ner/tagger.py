@@ -131,11 +131,10 @@ def annotate(doc: Document) -> Document:
 @lru_cache(maxsize=1)
 def _not_names() -> frozenset[str]:
     """Keys of `not_names.tsv`: words that alone are never an entity."""
+    from rasad.data import read_rows  # noqa: PLC0415
     from rasad.text.normalize import match_key  # noqa: PLC0415
 
-    text = resources.files("rasad.data.ner").joinpath("not_names.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return frozenset(match_key(row[0]) for row in rows[1:])
+    return frozenset(match_key(row[0]) for row in read_rows("ner", "not_names.tsv")[1:])
 
 
 def _never_a_name(text: str) -> bool:
