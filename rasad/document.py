@@ -84,6 +84,12 @@ class Actor:
     def from_dict(cls, data: dict[str, Any] | None) -> Actor | None:
         return None if data is None else cls(**{k: data.get(k) for k in _names(cls)})
 
+    @classmethod
+    def of_entity(cls, index: int, entity: Entity) -> Actor:
+        """The actor an entity mention (`doc.entities[index]`) names, for an event or a quote."""
+        return cls(entity=index, kb_id=entity.kb_id, name_en=entity.name_en,
+                   country=entity.country, sector=entity.extra.get("sector"))
+
 
 @dataclass(slots=True, kw_only=True)
 class Record:

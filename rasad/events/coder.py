@@ -198,8 +198,7 @@ def _salient_entity(doc: Document, entities: Sequence[tuple[int, Entity]]) -> Ac
     """The last named person of a sentence with no event: who a later «وی»، «وأضاف» is."""
     for index, entity in reversed(entities):
         if entity.type == "PER" and entity.kb_id:
-            return Actor(entity=index, kb_id=entity.kb_id, name_en=entity.name_en,
-                         country=entity.country, sector=entity.extra.get("sector"))
+            return Actor.of_entity(index, entity)
     return None
 
 

@@ -115,8 +115,7 @@ def sentence_sides(doc: Document, tokens: Sequence[Token], reads: Sequence[Seque
         if unknown and entity.type not in ("PER", "ORG"):
             continue  # an unlinked place or name of no kind: nothing to count an event for
         first, last = token_span(starts, ends, entity.start, entity.end)
-        actor = Actor(entity=index, kb_id=entity.kb_id, name_en=entity.name_en,
-                      country=entity.country, sector=entity.extra.get("sector"))
+        actor = Actor.of_entity(index, entity)
         igo = _igo_office(entity, iso_day(doc.published))
         if igo:  # the UN Secretary-General acts for the UN, not for his own state
             actor.country, actor.sector = igo, "IGO"

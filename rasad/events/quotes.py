@@ -79,9 +79,7 @@ def _cue_before(doc: Document, start: int) -> str | None:
 
 
 def _actor(doc: Document, index: int) -> Actor:
-    e = doc.entities[index]
-    return Actor(entity=index, kb_id=e.kb_id, name_en=e.name_en, country=e.country,
-                 sector=e.extra.get("sector"))
+    return Actor.of_entity(index, doc.entities[index])
 
 
 def _indirect(doc: Document, s: int, tokens: Sequence[Token], lang: str) -> Quote | None:
