@@ -60,9 +60,8 @@ def dyad(conn: sqlite3.Connection, a: str, b: str, *, by: str = "month",
     rows = conn.execute(
         "SELECT e.date, e.status, e.goldstein, e.quad_class, e.plover_event, e.record, "
         "e.source_kb_id, e.source_country, e.target_kb_id, e.target_country, e.doc_id, "
-        "substr(d.text, s.start + 1, s.\"end\" - s.start) FROM events e "
-        "JOIN documents d ON d.id = e.doc_id "
-        "LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence "
+        "s.text FROM events e "
+        "LEFT JOIN sentence_text s ON s.doc_id = e.doc_id AND s.idx = e.sentence "
         "WHERE e.date IS NOT NULL ORDER BY e.date, e.doc_id, e.idx").fetchall()
     periods: dict[str, Period] = {}
     not_happened: dict[str, int] = defaultdict(int)

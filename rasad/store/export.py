@@ -44,9 +44,8 @@ EVENT_TABLE_COLUMNS: dict[str, str] = {
 def iter_event_rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     """One flat row per stored event, in document and event order."""
     sql = ("SELECT e.doc_id, e.idx, e.record, d.lang, d.published, d.title, d.source, "
-           "substr(d.text, s.start + 1, s.\"end\" - s.start) AS sentence_text "
-           "FROM events e JOIN documents d ON d.id = e.doc_id "
-           "LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence "
+           "s.text AS sentence_text FROM events e JOIN documents d ON d.id = e.doc_id "
+           "LEFT JOIN sentence_text s ON s.doc_id = e.doc_id AND s.idx = e.sentence "
            "ORDER BY e.doc_id, e.idx")
     for row in conn.execute(sql):
         yield flat_event(row[0], json.loads(row[2]), lang=row[3], published=row[4], title=row[5],
