@@ -79,11 +79,18 @@ def _bad_filter(plover: str | None, status: str | None, since: str | None, until
         return f"--plover {plover}: choose one of {', '.join(types)}"
     if status and status not in STATUSES:
         return f"--status {status}: choose one of {', '.join(STATUSES)}"
+    if bad := _bad_dates(since, until):
+        return bad
+    if lang and lang not in ("fa", "ar"):
+        return f"--lang {lang}: choose fa or ar"
+    return None
+
+
+def _bad_dates(since: str | None, until: str | None) -> str | None:
+    """One line naming the --since or --until value that is not a date, or None."""
     for name, value in (("--since", since), ("--until", until)):
         if value and not _valid_date(value):
             return f"{name} {value}: give a date as YYYY-MM-DD, YYYY-MM or YYYY"
-    if lang and lang not in ("fa", "ar"):
-        return f"--lang {lang}: choose fa or ar"
     return None
 
 
@@ -216,10 +223,9 @@ def dyad_command(
     if by not in ("week", "month"):
         err.print(f"[red]error[/red] --by {by}: choose week or month")
         raise typer.Exit(USAGE)
-    for name, value in (("--since", since), ("--until", until)):
-        if value and not _valid_date(value):
-            err.print(f"[red]error[/red] {name} {value}: give a date as YYYY-MM-DD, YYYY-MM or YYYY")
-            raise typer.Exit(USAGE)
+    if bad := _bad_dates(since, until):
+        err.print(f"[red]error[/red] {bad}")
+        raise typer.Exit(USAGE)
     try:
         result = dyad(open_existing(db), a, b, by=by, since=since, until=until)
     except StoreError as error:
