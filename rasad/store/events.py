@@ -24,12 +24,11 @@ def query_events(conn: sqlite3.Connection, *, actor: str | None = None,
     """Stored events, newest first, with the sentence each came from."""
     where, params = ["1=1"], []
     if actor:
-        ids, countries = actor_keys(actor)
-        marks = ", ".join("?" * len(ids)) or "NULL"
-        cmarks = ", ".join("?" * len(countries)) or "NULL"
-        clause = (f"e.source_kb_id IN ({marks}) OR e.target_kb_id IN ({marks}) OR "
-                  f"e.source_country IN ({cmarks}) OR e.target_country IN ({cmarks})")
-        params += [*ids, *ids, *countries, *countries]
+        keys = actor_keys(actor)
+        source, source_params = side_is("source", *keys)
+        target, target_params = side_is("target", *keys)
+        clause = f"{source} OR {target}"
+        params += [*source_params, *target_params]
         if not is_code(actor):  # a name also matches English names that contain it («Putin»)
             clause += " OR e.source_name_en LIKE ? OR e.target_name_en LIKE ?"
             params += [f"%{actor}%", f"%{actor}%"]
@@ -73,6 +72,15 @@ def _bound(value: str, *, start: bool) -> str:
 def is_code(actor: str) -> bool:
     """RUS, NATO, EU: a country or IGO code, matched exactly, never inside a name."""
     return actor.isascii() and actor.replace("_", "").isupper()
+
+
+def side_is(side: str, ids: list[str], countries: list[str]) -> tuple[str, list[str]]:
+    """SQL (and its parameters) true when an event's `side` (source or target) is the actor
+    with these knowledge-base ids or country codes (from `actor_keys`)."""
+    marks = ", ".join("?" * len(ids)) or "NULL"
+    cmarks = ", ".join("?" * len(countries)) or "NULL"
+    return (f"(e.{side}_kb_id IN ({marks}) OR e.{side}_country IN ({cmarks}))",
+            [*ids, *countries])
 
 
 def actor_keys(actor: str) -> tuple[list[str], list[str]]:
