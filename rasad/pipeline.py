@@ -189,7 +189,6 @@ class Pipeline:
                 raise
             return Failure(doc.id, doc.meta.get("origin"), f"{type(error).__name__}: {error}")
 
-
     def check_size(self, doc: Document) -> None:
         """Raise `DocumentTooLarge` for a document past `max_chars` (0: no limit)."""
         if self.max_chars and len(doc.text) > self.max_chars:
