@@ -225,8 +225,11 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
     if len(sources) > 1 and mutual and how == "subject" and (target is None or not symmetric):  # روسيا وتركيا اجرتا مفاوضات
         return ([(sources[0].actor, sources[1].actor, True)],
                 f"two conjoined {how}s of a symmetric event")
+    if target is None:
+        target, marker = _unmarked_target(sides, sources, lo, hi, first, plover)
     why = f"source: {how} «{_label(sources[0])}»; target: " + (
-        f"«{_label(target)}» after «{marker}»" if target and marker not in ("", "obj")
+        f"«{_label(target)}», {marker}" if target and marker in _GUESSES
+        else f"«{_label(target)}» after «{marker}»" if target and marker not in ("", "obj")
         else f"«{_label(target)}» (object)" if target else "none found")
     # «حث إسرائيل ولبنان»: conjoined targets make one event each, as conjoined sources do.
     targets_ = _conjoined(target, in_clause, norms) if target is not None and \
@@ -417,6 +420,37 @@ def _target(targets: Sequence[str], sides: Sequence[Side], sources: Sequence[Sid
             plain = [s for s in ordered if not s.marker and s.first > first]
             if plain:
                 return plain[0], "obj"
+    return None, ""
+
+
+_NAMED_IN_CLAUSE = "the other country the clause names"
+_OWN_COUNTRY = "the source's own country (a domestic act)"
+_GUESSES = (_NAMED_IN_CLAUSE, _OWN_COUNTRY)
+# Acts whose unnamed patient is, unless the clause names another country, the source's own
+# people: arrests, inquiries, protests, pardons, releases, attacks inside a country.
+_OWN_PATIENT_TYPES = frozenset({"COERCE", "INVESTIGATE", "PROTEST", "CONCEDE", "RETREAT",
+                                "ASSAULT"})
+
+
+def _unmarked_target(sides: Sequence[Side], sources: Sequence[Side], lo: int, hi: int,
+                     first: int, plover: str) -> tuple[Side | None, str]:
+    """The last resort when no word marks a target. An act between states almost always has
+    one the clause names without a marker («مستقر کرده است در نزدیکی مرز اوکراین»، «العقوبات
+    على قطاع النفط في فنزويلا»): the nearest country other than the source's, after the
+    trigger first. Failing that, an arrest, inquiry or protest is the source's own country's
+    affair. The explanation says the target was inferred."""
+    own = {src.actor.country for src in sources}
+    named = [s for s in sides if lo <= s.first <= hi and s.actor.country
+             and s.actor.country not in own and all(s is not src for src in sources)]
+    if named:
+        side = min(named, key=lambda s: (s.first < first, abs(s.first - first)))
+        actor = side.actor if side.kind in ("entity", "agent") and not side.is_place \
+            else Actor(country=side.actor.country, sector=side.actor.sector or "CVL")
+        return Side(side.first, side.last, actor, kind="inferred"), _NAMED_IN_CLAUSE
+    countries = own - {None}
+    if plover in _OWN_PATIENT_TYPES and len(countries) == 1:
+        return Side(first, first, Actor(country=countries.pop(), sector="CVL"),
+                    kind="inferred"), _OWN_COUNTRY
     return None, ""
 
 

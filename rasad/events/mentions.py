@@ -112,19 +112,24 @@ def sentence_sides(doc: Document, tokens: Sequence[Token], reads: Sequence[Seque
         if entity.start < lo or entity.end > hi or entity.type in _NON_ACTOR_TYPES:
             continue
         unknown = not (entity.country or entity.kb_id)
-        if unknown and entity.type not in ("PER", "ORG"):
-            continue  # an unlinked place or name of no kind: nothing to count an event for
         first, last = token_span(starts, ends, entity.start, entity.end)
+        # An unlinked place counts only through a country inside its name («مرز اوکراین»,
+        # «شمال سوریه»), as a place: an unlinked name of no kind counts for nothing.
+        inside = _country_inside(norms[first:last + 1], lang) \
+            if unknown and entity.type == "LOC" else None
+        if unknown and entity.type not in ("PER", "ORG") and not inside:
+            continue
         actor = Actor.of_entity(index, entity)
         igo = _igo_office(entity, iso_day(doc.published))
         if igo:  # the UN Secretary-General acts for the UN, not for his own state
             actor.country, actor.sector = igo, "IGO"
         # A person or group the knowledge base does not know takes its country like an
         # unnamed group does («رجل الأعمال الإيراني ...»، «دانیل اورتگا رئیس جمهور این کشور»).
-        kind = "nationality" if entity.type == "MISC" else "agent" if unknown else "entity"
+        kind = "nationality" if entity.type == "MISC" else "agent" if unknown and not inside \
+            else "entity"
         if unknown:  # «حركة المقاومة الفلسطينية حماس»: a nationality inside the name
             actor.country = _country_inside(norms[first:last + 1], lang)
-        side = Side(first, last, actor, city=_is_city(entity), entity=index,
+        side = Side(first, last, actor, city=_is_city(entity) or bool(inside), entity=index,
                     rule=str(entity.extra.get("rule") or ""), kind=kind)
         side.marker = _marker(doc, entity, tokens, norms, first, last, lang)
         sides.append(side)

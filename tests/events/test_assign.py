@@ -127,3 +127,26 @@ def test_a_persian_relative_clause_does_not_take_the_subject(analyze) -> None:  
     consult = [e for e in doc.events if e.plover == "CONSULT"]
     assert consult and all(e.source.name_en == "Vladimir Putin" for e in consult)
     assert all(e.target is not None and e.target.name_en == "Ilham Aliyev" for e in consult)
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    # no marker word: the other country the clause names is the target
+    ("ارتش روسیه هزاران سرباز را در نزدیکی مرز اوکراین مستقر کرد.", ("MOBILIZE", "RUS", "UKR")),
+    ("قررت الولايات المتحدة تمديد العقوبات المفروضة على قطاع النفط في فنزويلا.", ("SANCTION", "USA", "VEN")),
+    # none named: an arrest or a protest is the source's own country's affair
+    ("تظاهر آلاف الطلاب التونسيين أمام البرلمان.", ("PROTEST", "TUN", "TUN")),
+    ("پلیس ترکیه چند تن را به اتهام قاچاق بازداشت کرد.", ("COERCE", "TUR", "TUR")),
+])
+def test_an_unmarked_target_is_inferred_and_said_so(analyze, text: str, dyad: tuple) -> None:  # noqa: ANN001
+    doc = analyze(text)
+    assert dyad in _dyads(doc), _dyads(doc)
+    event = next(e for e in doc.events if (e.plover, e.source.country, e.target.country) == dyad)
+    assert event.extra["sides"].split("target: ")[1] != "none found"
+
+
+def test_a_talk_with_no_other_party_keeps_no_target(analyze) -> None:  # noqa: ANN001
+    # a statement of the source's own country names no counterpart: nothing is invented
+    doc = analyze("طالبت الحكومة العراقية بإجراء تحقيق عاجل.")
+    assert all(e.target is None or e.target.country != "IRQ" or e.plover in
+               ("COERCE", "INVESTIGATE", "PROTEST", "CONCEDE", "RETREAT", "ASSAULT")
+               for e in doc.events), _dyads(doc)
