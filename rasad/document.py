@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from rasad.text.normalize import NormalizedText, normalize
 
 LAYERS = ("entities", "times", "quantities", "quotes", "events")
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -218,6 +220,32 @@ class Document:
     def normalized(self) -> NormalizedText:
         """The normalized copy with its offset map (computed once, on first use)."""
         return normalize(self.text)
+
+    def language_runs(self) -> list[tuple[str | None, int, int]]:
+        """(language, start, end) of each stretch of consecutive sentences in one language,
+        covering the whole text. One run in the document's language unless the language
+        stage marked sentences of another («۱۵ مهر ۱۴۰۲» in an Arabic article is Persian)."""
+        runs: list[tuple[str | None, int, int]] = []
+        for sentence in self.sentences:
+            lang = sentence.lang or self.lang
+            if runs and runs[-1][0] != lang:
+                runs[-1] = (runs[-1][0], runs[-1][1], sentence.start)
+            if not runs or runs[-1][0] != lang:
+                runs.append((lang, runs[-1][2] if runs else 0, len(self.text)))
+        return runs or [(self.lang, 0, len(self.text))]
+
+    def per_language(self, find: Callable[[str | None], list[T]],
+                     start_of: Callable[[T], int]) -> list[T]:
+        """What `find(lang)` finds, each item kept only where its language is spoken: a
+        mixed document is read once per language and every stretch keeps its own readings."""
+        runs = self.language_runs()
+        if len(runs) == 1:
+            return find(runs[0][0])
+        found: list[T] = []
+        for lang in dict.fromkeys(run[0] for run in runs):
+            spans = [(start, end) for run_lang, start, end in runs if run_lang == lang]
+            found += [x for x in find(lang) if any(a <= start_of(x) < b for a, b in spans)]
+        return sorted(found, key=start_of)
 
     def add(self, record: Record) -> Record:
         """Add an annotation after checking that its span lies inside the text."""

@@ -73,7 +73,8 @@ def annotate(doc: Document) -> Document:
     expression, one record.
     """
     durations = [(t.start, t.end) for t in doc.times if t.granularity == "duration"]
-    for quantity in _find(doc.normalized, lang=doc.lang):
+    found = doc.per_language(lambda lang: _find(doc.normalized, lang=lang), lambda q: q.start)
+    for quantity in found:
         if quantity.unit in DURATION_UNITS and any(
                 start < quantity.end and quantity.start < end for start, end in durations):
             continue

@@ -105,7 +105,10 @@ def find_times(text: str, *, lang: str | None = None, anchor: date | str | None 
 def annotate(doc: Document) -> Document:
     """Fill `doc.times` (replacing earlier ones), inferring the publication date if missing."""
     norm, lang = doc.normalized, _lang(doc.lang)
-    atoms = extract(norm.text, lang)
+    # each atom with the language of the sentences it sits in: a mixed article is read by run
+    found = doc.per_language(lambda run: [(_lang(run), a) for a in extract(norm.text, _lang(run))],
+                             lambda pair: norm.to_original(pair[1].start, pair[1].end)[0])
+    atoms = [atom for _, atom in found]
     anchor, inferred = iso_day(doc.published), False
     if anchor is None and doc.published is None:
         iso, how = infer_from(atoms, norm.text, lang)
@@ -113,6 +116,6 @@ def annotate(doc: Document) -> Document:
             doc.published, anchor, inferred = iso, date.fromisoformat(iso), True
             doc.meta["published_source"] = f"inferred:{how}"
     doc.times = []
-    for atom in atoms:
-        doc.add(_record(atom, resolve(atom, anchor, lang), norm, inferred=inferred))
+    for atom_lang, atom in found:
+        doc.add(_record(atom, resolve(atom, anchor, atom_lang), norm, inferred=inferred))
     return doc
