@@ -107,7 +107,8 @@ def _marker_hits(match: Match, norms: Sequence[str], lang: str) -> list[tuple[st
             span = set(range(i, i + n))
             if span & trigger and marker.status != "proposed":
                 continue  # the marker is the trigger itself (نفى is a REJECT, not its negation)
-            if _in_scope(marker.scope, i, i + n - 1, first, last, clause):
+            # an offer is proposed whatever the scope of its word: «عرضت الجزائر استضافة حوار»
+            if span & trigger or _in_scope(marker.scope, i, i + n - 1, first, last, clause):
                 hits.append((marker.status, f"«{' '.join(marker.words)}» ({marker.row})"))
     return hits
 
