@@ -54,8 +54,9 @@ def annotate(doc: Document) -> Document:
         sides = sentence_sides(doc, tokens, reads, lang, country, entities.get(s, ()))
         seen: dict[tuple, int] = {}
         blocked = not_event_words(norms, lang)
+        named = _inside_names(tokens, entities.get(s, ()))
         for match in drop_complements(select(matches), norms, lang):
-            if set(match.tokens) & blocked or _in_frame(norms, match.first):
+            if set(match.tokens) & blocked or match.first in named or _in_frame(norms, match.first):
                 continue
             for event in _code(doc, s, tokens, norms, match, sides, lang, salient):
                 key = (event.plover, _who(event.source), _who(event.target))
@@ -252,6 +253,20 @@ def not_event_words(norms: Sequence[str], lang: str) -> set[int]:
         for words in by_first.get(norm, ()):
             if tuple(norms[i:i + len(words)]) == words:
                 found.update(range(i, i + len(words)))
+    return found
+
+
+def _inside_names(tokens: Sequence[Token], entities: Sequence[tuple[int, Entity]]) -> set[int]:
+    """Positions of the words of known names longer than one word: «قوات الدعم السريع»,
+    «شورای همکاری خلیج فارس» hold trigger words that are not acts. Only names the knowledge
+    base links: a statistical name may have swallowed the act («صيدنايا للتعذيب»)."""
+    found: set[int] = set()
+    for _, entity in entities:
+        if not entity.kb_id:
+            continue
+        inside = [i for i, t in enumerate(tokens) if entity.start <= t.start and t.end <= entity.end]
+        if len(inside) > 1:
+            found.update(inside)
     return found
 
 

@@ -225,3 +225,11 @@ def test_ar_intends_to_meet(analyze) -> None:  # noqa: ANN001
 def test_ar_denial_with_dropped_subject(analyze) -> None:  # noqa: ANN001
     doc = analyze("نفى لافروف أن يكون قد اجتمع مع عراقجي.")
     assert the_event(doc).status == "negated"
+
+
+def test_an_offer_is_proposed_when_its_word_is_the_trigger(analyze) -> None:  # noqa: ANN001
+    doc = analyze("عرضت قطر استضافة محادثات بين الحكومة السودانية وقوات الدعم السريع.")
+    offers = [e for e in doc.events if doc.text[e.start:e.end].startswith("عرضت")]
+    assert offers and {e.status for e in offers} == {"proposed"}, [e.to_dict(doc) for e in doc.events]
+    # «الدعم» inside the name «قوات الدعم السريع» is no act of support
+    assert not [e for e in doc.events if e.plover == "SUPPORT"], [e.to_dict(doc) for e in doc.events]
