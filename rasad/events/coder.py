@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
+from itertools import product
 
 from rasad.document import Actor, Document, Entity, Token
 from rasad.events import assign
@@ -239,9 +240,10 @@ def _code(doc: Document, s: int, tokens: Sequence[Token], norms: Sequence[str], 
 def _not_events() -> dict[str, dict[str, list[tuple[str, ...]]]]:
     """lang → first word → the fixed expressions of `not_events.tsv` that start with it."""
     table: dict[str, dict[str, list[tuple[str, ...]]]] = {}
-    for _row_id, row in table_rows("not_events.tsv"):
-        words = tuple(fold(w) for w in row["words"].split())
-        table.setdefault(row["lang"], {}).setdefault(words[0], []).append(words)
+    for _row_id, row in table_rows("not_events.tsv"):  # «يستهدف تقديم|تحقيق»: alternatives
+        choices = [[fold(w) for w in position.split("|")] for position in row["words"].split()]
+        for words in product(*choices):
+            table.setdefault(row["lang"], {}).setdefault(words[0], []).append(words)
     return table
 
 
