@@ -35,6 +35,7 @@ _ABOUT = ("درباره", "باره", "پیرامون", "حول", "بشان")
 _COMPANIONS = frozenset({"مع", "با", "بین", "میان"})
 _NOUN_REACH = 2
 _POSSESSIVE = ("ها", "هم", "هما", "نا")
+_OBJECT_SUFFIXES = ("ها", "هم", "هما", "هن")  # «رفضتها»، «اعتقلتهم»: an attached object
 _NOUN_SUBJECT_REACH = 6  # a light verb's subject: «أجرى [الرئيسان] محادثات»، «[ایران] ... مذاکرات»
 _ARABIC_VSO_REACH = 6
 _CONJUNCTIONS = frozenset({"و", "وب"})
@@ -188,7 +189,8 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
         # «وساطتها ... بين إسرائيل وحماس»: the mediator acts towards both parties
         return ([(s.actor, b.actor, False) for s in sources for b in between],
                 f"source: {how} «{_label(sources[0])}»; targets: the two parties after «بین»")
-    target, marker = _target(targets, in_clause, sources, first, last, lang, plover)
+    target, marker = _target(targets, in_clause, sources, first, last, lang, plover,
+                             row_targets=rule.target)
     if rule.kind == "noun" and target is None:
         target, marker = _genitive(in_clause, sources, last)
     if target is None:  # «به پکن سفر کرد»، «زار دمشق»: a destination stands for its state
@@ -330,6 +332,12 @@ def _sources(kind: str, sides: Sequence[Side], first: int, last: int, lang: str,
             return _conjoined(right[0], sides, norms) if right else []
     verb_end = max(last if kind == "verb" and not after_gap(first, last, sides) else first, first)
     adjacent_subject = before and first - before[-1].last <= 2  # «كوفي أنان حث إسرائيل»: SVO
+    if kind == "verb" and norms[first].endswith(_OBJECT_SUFFIXES) and len(norms[first]) >= 5:
+        # the verb carries its object: the noun after it is the subject («الأفكار التي حملها
+        # الوفد رفضتها إسرائيل»)
+        subject = [s for s in after if s.first == first + 1]
+        if subject:
+            return _conjoined(subject[0], sides, norms)
     if kind == "verb" and not adjacent_subject and any(s.first == verb_end + 1 for s in after):
         # VSO with the subject right after the verb beats an earlier clause's subject:
         # «لو وافقت حماس على المقترح لأفرجت [إسرائيل] عن الأسرى»
@@ -396,7 +404,8 @@ _DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "CRIME", "INVESTIGA
 
 
 def _target(targets: Sequence[str], sides: Sequence[Side], sources: Sequence[Side],
-            first: int, last: int, lang: str, plover: str = "") -> tuple[Side | None, str]:
+            first: int, last: int, lang: str, plover: str = "",
+            row_targets: Sequence[str] = ()) -> tuple[Side | None, str]:
     # An unnamed group whose country only came from context is a poor target of a dealing
     # with another state: «سطح آماده‌باش نیروهای خود را افزایش داد» is not KOR → KOR.
     own = {src.actor.country for src in sources}
@@ -408,6 +417,12 @@ def _target(targets: Sequence[str], sides: Sequence[Side], sources: Sequence[Sid
     else:
         ordered = [s for s in others if s.first > first] + \
                   sorted((s for s in others if s.last < first), key=lambda s: -s.first)
+    # A row whose own first target is the object («اتهم X بـ...»، «رفض X») takes it before a
+    # side that only a default preposition marks («... لإسرائيل»).
+    if lang == "ar" and tuple(row_targets[:1]) == ("obj",):
+        plain = [s for s in ordered if not s.marker and s.first > first and s.kind != "nationality"]
+        if plain:
+            return plain[0], "obj"
     for side in ordered:
         if side.marker and side.marker in targets and not (side.city and side.marker not in _HOSTILE):
             return side, side.marker
