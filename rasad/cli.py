@@ -302,6 +302,9 @@ def _add_subcommands() -> None:
     app.command("dyad")(dyad_command)
     app.command("explain")(explain_command)
     app.command("export")(export_command)
+    from rasad.analysis.cli import actors_command
+
+    app.command("actors")(actors_command)
 
 
 _add_subcommands()

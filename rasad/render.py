@@ -11,6 +11,17 @@ from rich.text import Text
 
 from rasad.document import Document
 
+
+def display_rtl(text: str, bidi: bool) -> str:
+    """`text` in display order when `bidi` (python-bidi's Unicode Bidirectional Algorithm):
+    most terminals show Persian and Arabic letters in memory order, reversed."""
+    if not bidi:
+        return text
+    from bidi import get_display  # noqa: PLC0415
+
+    return get_display(text)
+
+
 _LAYER_COLUMNS: dict[str, tuple[str, ...]] = {
     "entities": ("type", "kb_id", "name_en", "country", "rule"),
     "times": ("value", "granularity", "calendar"),
