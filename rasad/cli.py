@@ -305,6 +305,9 @@ def _add_subcommands() -> None:
     from rasad.analysis.cli import actors_command
 
     app.command("actors")(actors_command)
+    from rasad.store.cli import search_command
+
+    app.command("search")(search_command)
 
 
 _add_subcommands()

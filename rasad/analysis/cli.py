@@ -7,7 +7,6 @@ A thin shell over `rasad.analysis.actors`; errors are one line and an exit code,
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -16,10 +15,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from rasad.cli_errors import store_errors
 from rasad.render import display_rtl
 
 DEFAULT_DB = Path("rasad.db")
-FAILED, USAGE = 1, 2
+USAGE = 2
 
 
 def actors_command(
@@ -34,23 +34,17 @@ def actors_command(
     actor) the actors it dealt with in events that happened, most events first."""
     from rasad.analysis.actors import counterparts, event_actors
     from rasad.kb.base import load_kb
-    from rasad.store.db import StoreError, open_existing
+    from rasad.store.db import open_existing
 
     err = Console(stderr=True, soft_wrap=True)
     if country and country.upper() not in load_kb().codes():
         err.print(f"[red]error[/red] --country {country}: not an ISO alpha-3 or IGO code "
                   "(RUS, IRN, NATO); `rasad kb search NAME` shows an actor's code")
         raise typer.Exit(USAGE)
-    try:
+    with store_errors(db, "read events"):
         conn = open_existing(db)
         rows = (counterparts(conn, actor, limit=limit) if actor
                 else event_actors(conn, country=country, limit=limit))
-    except StoreError as error:
-        err.print(f"[red]error[/red] {error}")
-        raise typer.Exit(FAILED) from error
-    except sqlite3.Error as error:  # a database from an older rasad, a locked file
-        err.print(f"[red]error[/red] {db}: cannot read events: {error}")
-        raise typer.Exit(FAILED) from error
     if as_json:
         for row in rows:
             print(json.dumps(row.to_dict(), ensure_ascii=False))
