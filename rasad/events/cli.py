@@ -197,17 +197,18 @@ def _document(what: str, db: Path, published: str | None, err):  # noqa: ANN001,
 def export_command(
     out: Annotated[Path, typer.Argument(help="The file to write.")],
     db: Annotated[Path, typer.Option("--db", help="SQLite database file.")] = DEFAULT_DB,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (documents in the output contract), csv or parquet (one row per event).")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (documents in the output contract), csv or parquet (one row per event), gdelt (a GDELT 2.0 Events table of the events that happened) or plover (PLOVER/POLECAT-style JSON lines).")] = "jsonl",
 ) -> None:
-    """Write a database out for pandas, R, DuckDB or Spark: documents as JSONL, events as CSV or Parquet."""
+    """Write a database out for pandas, R, DuckDB or Spark: documents as JSONL, events as CSV,
+    Parquet, a GDELT-shaped table or PLOVER records."""
     from rich.console import Console
 
     from rasad.store.db import StoreError, open_existing
-    from rasad.store.export import export
+    from rasad.store.export import FORMATS, export
 
     err = Console(stderr=True, soft_wrap=True)
-    if fmt not in ("jsonl", "csv", "parquet"):
-        err.print(f"[red]error[/red] --format {fmt}: choose jsonl, csv or parquet")
+    if fmt not in FORMATS:
+        err.print(f"[red]error[/red] --format {fmt}: choose {', '.join(FORMATS)}")
         raise typer.Exit(USAGE)
     if fmt == "parquet":
         try:
