@@ -110,10 +110,12 @@ def event_actors(conn: sqlite3.Connection, *, country: str | None = None,
     return out
 
 
-def counterparts(conn: sqlite3.Connection, actor: str, *, limit: int = 20) -> list[Counterpart]:
+def counterparts(conn: sqlite3.Connection, actor: str, *, country: str | None = None,
+                 limit: int = 20) -> list[Counterpart]:
     """The actors `actor` (id, code, or a name in any script) dealt with in events that
-    happened, most events first. A side without an id is kept by country and sector
-    («police (TUR)»); an event without a second side has no counterpart."""
+    happened, most events first; `country` keeps the counterparts of one country or IGO code.
+    A side without an id is kept by country and sector («police (TUR)»); an event without a
+    second side has no counterpart."""
     found: dict[str, Counterpart] = {}
     for mine, other in (("source", "target"), ("target", "source")):
         clause, params = actor_clause(actor, (mine,))
@@ -123,12 +125,12 @@ def counterparts(conn: sqlite3.Connection, actor: str, *, limit: int = 20) -> li
             "AND json_extract(e.record, '$.same_as') IS NULL "
             f"AND (e.{other}_kb_id IS NOT NULL OR e.{other}_country IS NOT NULL) AND {clause}",
             params)
-        for kb_id, name_en, country, sector, plover, goldstein in rows:
-            key = kb_id or f"{sector or '?'}:{country}"
+        for kb_id, name_en, code, sector, plover, goldstein in rows:
+            key = kb_id or f"{sector or '?'}:{code}"
             if key not in found:
                 names = kb_names(kb_id)
                 found[key] = Counterpart(key, names[0] or name_en or sector, names[1], names[2],
-                                         country, sector)
+                                         code, sector)
             part = found[key]
             if mine == "source":
                 part.outgoing += 1
@@ -136,5 +138,6 @@ def counterparts(conn: sqlite3.Connection, actor: str, *, limit: int = 20) -> li
                 part.incoming += 1
             part.goldstein_sum += goldstein or 0.0
             part.types[plover] = part.types.get(plover, 0) + 1
-    ranked = sorted(found.values(), key=lambda p: (-p.events, p.key))
+    ranked = sorted((p for p in found.values() if not country or p.country == country.upper()),
+                    key=lambda p: (-p.events, p.key))
     return ranked[:limit]

@@ -25,7 +25,7 @@ USAGE = 2
 def actors_command(
     actor: Annotated[str | None, typer.Argument(metavar="[ID]", help="An actor (id, code, or a name in English, Persian or Arabic): list its counterparts.")] = None,
     db: Annotated[Path, typer.Option("--db", help="SQLite database file.")] = DEFAULT_DB,
-    country: Annotated[str | None, typer.Option(help="Only actors of this ISO alpha-3 or IGO code.")] = None,
+    country: Annotated[str | None, typer.Option(help="Only actors (or counterparts) of this ISO alpha-3 or IGO code.")] = None,
     limit: Annotated[int, typer.Option(min=1, help="At most this many rows.")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
     bidi: Annotated[bool | None, typer.Option("--bidi/--no-bidi", help="Reorder Persian and Arabic names for display (default: on a terminal).")] = None,
@@ -43,7 +43,7 @@ def actors_command(
         raise typer.Exit(USAGE)
     with store_errors(db, "read events"):
         conn = open_existing(db)
-        rows = (counterparts(conn, actor, limit=limit) if actor
+        rows = (counterparts(conn, actor, country=country, limit=limit) if actor
                 else event_actors(conn, country=country, limit=limit))
     if as_json:
         for row in rows:

@@ -37,6 +37,8 @@ def test_country_and_limit_filter_the_list(db: Path) -> None:
     conn = connect(db, readonly=True)
     assert {a.kb_id for a in event_actors(conn, country="tur")} == {"Q39259", "Q43"}
     assert len(event_actors(conn, limit=2)) == 2
+    assert [p.key for p in counterparts(conn, "RUS", country="TUR")] == ["Q39259", "Q43"]
+    assert [p.key for p in counterparts(conn, "RUS", limit=1)] == ["Q212"]
 
 
 @pytest.mark.parametrize("name", ["RUS", "Russia", "روسیه", "روسيا"])
