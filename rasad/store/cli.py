@@ -54,7 +54,7 @@ def search_command(
     for hit in hits:
         out.print(f"\n[bold]{hit['doc_id']}[/bold] · sentence {hit['sentence']}"
                   + (f" · {hit['published']}" if hit["published"] else "")
-                  + (f" · {display_rtl(hit['title'], show)}" if hit["title"] else ""))
+                  + (f" · {display_rtl(hit['title'][:60], show)}" if hit["title"] else ""))
         for line in highlighted_lines(hit["text"], hit["highlights"], bidi=show,
                                       width=max(20, out.width - 4)):
             out.print(Text("  ") + line)
