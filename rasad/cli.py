@@ -302,6 +302,12 @@ def _add_subcommands() -> None:
     app.command("dyad")(dyad_command)
     app.command("explain")(explain_command)
     app.command("export")(export_command)
+    from rasad.analysis.cli import actors_command
+
+    app.command("actors")(actors_command)
+    from rasad.store.cli import search_command
+
+    app.command("search")(search_command)
 
 
 _add_subcommands()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rich.console import Console, Group
@@ -10,6 +11,59 @@ from rich.table import Table
 from rich.text import Text
 
 from rasad.document import Document
+
+
+def display_rtl(text: str, bidi: bool) -> str:
+    """`text` in display order when `bidi` (python-bidi's Unicode Bidirectional Algorithm):
+    most terminals show Persian and Arabic letters in memory order, reversed."""
+    if not bidi:
+        return text
+    from bidi import get_display  # noqa: PLC0415
+
+    return get_display(text)
+
+
+# Private-use characters that mark a highlight while python-bidi reorders a line: they are
+# neutral, so they move with the word they enclose, and come out in either order.
+_MARK = "\ue000"
+
+
+def highlighted(text: str, spans: list[tuple[int, int]], *, bidi: bool,
+                style: str = "bold black on yellow") -> Text:
+    """`text` with `spans` (offsets into `text`) styled, in display order when `bidi`.
+
+    Reordering moves the words, so the spans are marked in the text before it and read back
+    after: each mark toggles the style, whichever order a right-to-left run left them in.
+    """
+    marked, last = [], 0
+    for start, end in sorted(spans):
+        marked += [text[last:start], _MARK, text[start:end], _MARK]
+        last = end
+    shown = display_rtl("".join(marked) + text[last:], bidi)
+    out = Text()
+    for i, piece in enumerate(shown.split(_MARK)):
+        out.append(piece, style=style if i % 2 else None)
+    return out
+
+
+def highlighted_lines(text: str, spans: list[tuple[int, int]], *, bidi: bool,
+                      width: int) -> list[Text]:
+    """`text` cut into lines of at most `width` characters at spaces, each line highlighted
+    and reordered on its own: reordering a whole paragraph and then wrapping it would put its
+    first words on the last line."""
+    lines, start = [], 0
+    for word in re.finditer(r"\S+\s*", text):
+        if word.end() - start > width and word.start() > start:
+            lines.append((start, word.start()))
+            start = word.start()
+    lines.append((start, len(text)))
+    out = []
+    for line_start, line_end in lines:
+        inside = [(max(s, line_start) - line_start, min(e, line_end) - line_start)
+                  for s, e in spans if s < line_end and e > line_start]
+        out.append(highlighted(text[line_start:line_end].rstrip(), inside, bidi=bidi))
+    return out
+
 
 _LAYER_COLUMNS: dict[str, tuple[str, ...]] = {
     "entities": ("type", "kb_id", "name_en", "country", "rule"),

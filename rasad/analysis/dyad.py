@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from rasad.store.events import actor_keys, side_is
+from rasad.store.events import actor_keys, date_clauses, pair_clause
 
 QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
          4: "material conflict"}
@@ -55,26 +55,22 @@ def dyad(conn: sqlite3.Connection, a: str, b: str, *, by: str = "month",
     """The events between actors `a` and `b` (either way), grouped by `by` (week or month)."""
     if by not in ("week", "month"):
         raise ValueError("by must be week or month")
-    # Either direction, matched in SQL so only the pair's events leave the database.
-    a_keys, b_keys = actor_keys(a), actor_keys(b)
-    directions, params = [], []
-    for source_keys, target_keys in ((a_keys, b_keys), (b_keys, a_keys)):
-        (source, source_params), (target, target_params) = (side_is("source", *source_keys),
-                                                            side_is("target", *target_keys))
-        directions.append(f"({source} AND {target})")
-        params += [*source_params, *target_params]
+    # Either direction, matched in SQL (one index search per case) so only the pair's
+    # events leave the database.
+    pair, params = pair_clause(actor_keys(a), actor_keys(b))
+    dates, date_params = date_clauses(since, until)  # a year or month is a period
+    params += date_params
     rows = conn.execute(
         "SELECT e.date, e.status, e.goldstein, e.quad_class, e.plover_event, e.record, "
         "e.source_country, e.target_country, e.doc_id, s.text FROM events e "
         "LEFT JOIN sentence_text s ON s.doc_id = e.doc_id AND s.idx = e.sentence "
-        f"WHERE e.date IS NOT NULL AND ({' OR '.join(directions)}) "
+        f"WHERE e.date IS NOT NULL AND {pair} "
+        + "".join(f"AND {clause} " for clause in dates) +
         "ORDER BY e.date, e.doc_id, e.idx", params).fetchall()
     periods: dict[str, Period] = {}
     not_happened: dict[str, int] = defaultdict(int)
     happened: list[dict] = []
     for day, status, goldstein, quad, plover, record, s_c, t_c, doc_id, sentence in rows:
-        if (since and day[:len(since)] < since) or (until and day[:len(until)] > until):
-            continue
         event = json.loads(record)
         if status != "asserted":
             not_happened[status] += 1

@@ -17,7 +17,12 @@ FAILED, USAGE = 1, 2
 
 def events_command(
     db: Annotated[Path, typer.Option("--db", help="SQLite database file.")] = DEFAULT_DB,
-    actor: Annotated[str | None, typer.Option(help="Knowledge-base id, English name or country code (either side).")] = None,
+    actor: Annotated[str | None, typer.Option(help="Knowledge-base id, country code, or a name in English, Persian or Arabic (either side).")] = None,
+    source: Annotated[str | None, typer.Option(help="Like --actor, the source side only.")] = None,
+    target: Annotated[str | None, typer.Option(help="Like --actor, the target side only.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-3 or IGO code (RUS, NATO) on either side.")] = None,
+    cameo: Annotated[str | None, typer.Option(help="CAMEO code prefix: 04 is 040-046 and their sub-codes.")] = None,
+    quad: Annotated[str | None, typer.Option(help="Quad class: 1-4 or a name, e.g. 'verbal cooperation'.")] = None,
     plover: Annotated[str | None, typer.Option(help="PLOVER type, e.g. CONSULT, SANCTION.")] = None,
     status: Annotated[str | None, typer.Option(help="asserted, negated, future, proposed, hypothetical or reported_claim.")] = None,
     since: Annotated[str | None, typer.Option(help="First event date (ISO).")] = None,
@@ -35,13 +40,15 @@ def events_command(
     from rasad.store.events import query_events
 
     err = Console(stderr=True, soft_wrap=True)
-    problem = _bad_filter(plover, status, since, until, lang, PLOVER_TYPES)
+    problem = (_bad_filter(plover, status, since, until, lang, PLOVER_TYPES)
+               or _bad_code_filter(country, cameo, quad))
     if problem:
         err.print(f"[red]error[/red] {problem}")
         raise typer.Exit(USAGE)
     try:
         conn = open_existing(db)
-        rows = query_events(conn, actor=actor, plover=plover, status=status, since=since,
+        rows = query_events(conn, actor=actor, source=source, target=target, country=country,
+                            cameo=cameo, quad=quad, plover=plover, status=status, since=since,
                             until=until, lang=lang, limit=limit + 1)
     except StoreError as error:
         err.print(f"[red]error[/red] {error}")
@@ -83,6 +90,24 @@ def _bad_filter(plover: str | None, status: str | None, since: str | None, until
         return bad
     if lang and lang not in ("fa", "ar"):
         return f"--lang {lang}: choose fa or ar"
+    return None
+
+
+def _bad_code_filter(country: str | None, cameo: str | None, quad: str | None) -> str | None:
+    """One line saying which of --country, --cameo, --quad is wrong, or None."""
+    from rasad.events.ontology import is_cameo_prefix, quad_class
+    from rasad.kb.base import load_kb
+
+    if country and country.upper() not in load_kb().codes():
+        return (f"--country {country}: not an ISO alpha-3 or IGO code (RUS, IRN, NATO); "
+                "`rasad kb search NAME` shows an actor's code")
+    if cameo and not is_cameo_prefix(cameo):
+        return f"--cameo {cameo}: give a CAMEO code or its first digits (04, 043, 0431)"
+    if quad:
+        try:
+            quad_class(quad)
+        except ValueError as error:
+            return f"--quad {quad}: {error}"
     return None
 
 
@@ -172,17 +197,18 @@ def _document(what: str, db: Path, published: str | None, err):  # noqa: ANN001,
 def export_command(
     out: Annotated[Path, typer.Argument(help="The file to write.")],
     db: Annotated[Path, typer.Option("--db", help="SQLite database file.")] = DEFAULT_DB,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (documents in the output contract), csv or parquet (one row per event).")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (documents in the output contract), csv or parquet (one row per event), gdelt (a GDELT 2.0 Events table of the events that happened) or plover (PLOVER/POLECAT-style JSON lines).")] = "jsonl",
 ) -> None:
-    """Write a database out for pandas, R, DuckDB or Spark: documents as JSONL, events as CSV or Parquet."""
+    """Write a database out for pandas, R, DuckDB or Spark: documents as JSONL, events as CSV,
+    Parquet, a GDELT-shaped table or PLOVER records."""
     from rich.console import Console
 
     from rasad.store.db import StoreError, open_existing
-    from rasad.store.export import export
+    from rasad.store.export import FORMATS, export
 
     err = Console(stderr=True, soft_wrap=True)
-    if fmt not in ("jsonl", "csv", "parquet"):
-        err.print(f"[red]error[/red] --format {fmt}: choose jsonl, csv or parquet")
+    if fmt not in FORMATS:
+        err.print(f"[red]error[/red] --format {fmt}: choose {', '.join(FORMATS)}")
         raise typer.Exit(USAGE)
     if fmt == "parquet":
         try:

@@ -11,14 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rasad.document import Document
-
-
-def _display(text: str, bidi: bool) -> str:
-    if not bidi:
-        return text
-    from bidi import get_display  # noqa: PLC0415
-
-    return get_display(text)
+from rasad.render import display_rtl as _display
 
 
 def _side(actor: dict | None) -> str:

@@ -25,6 +25,28 @@ PLOVER_TYPES: tuple[str, ...] = (
     "COERCE", "ASSAULT",
 )
 
+# CAMEO's quad classes, as `events.quad_class` stores them (an integer 1-4).
+QUAD_CLASSES: dict[int, str] = {1: "verbal cooperation", 2: "material cooperation",
+                                3: "verbal conflict", 4: "material conflict"}
+
+
+def quad_class(value: str | int) -> int:
+    """A quad class given as 1-4 or by name («verbal cooperation», «material-conflict»);
+    ValueError naming the choices otherwise."""
+    text = str(value).strip().lower().replace("-", " ").replace("_", " ")
+    if text in {"1", "2", "3", "4"}:
+        return int(text)
+    for number, name in QUAD_CLASSES.items():
+        if " ".join(text.split()) == name:
+            return number
+    choices = ", ".join(f"{k} ({v})" for k, v in QUAD_CLASSES.items())
+    raise ValueError(f"quad class must be one of {choices}")
+
+
+def is_cameo_prefix(prefix: str) -> bool:
+    """True when some CAMEO code starts with `prefix` («04» for 040-046, «0431»)."""
+    return len(prefix) >= 2 and prefix.isascii() and prefix.isdigit() and any(c.startswith(prefix) for c in codes())
+
 
 @dataclass(frozen=True)
 class Code:

@@ -15,7 +15,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from rasad.store.interchange import write_gdelt, write_plover
 from rasad.store.read import load_dict
+
+# Formats that write other datasets' shapes (rasad/store/interchange.py).
+INTERCHANGE = {"gdelt": write_gdelt, "plover": write_plover}
+FORMATS = ("jsonl", "csv", "parquet", *INTERCHANGE)
 
 # The flat events table: name → what it holds (the README lists the same).
 EVENT_TABLE_COLUMNS: dict[str, str] = {
@@ -79,9 +84,12 @@ def flat_event(doc_id: str, event: dict[str, Any], **doc: Any) -> dict[str, Any]
 
 
 def export(conn: sqlite3.Connection, out: Path, fmt: str) -> int:
-    """Write the store to `out` as `jsonl` (documents), `csv` or `parquet` (events); the count."""
+    """Write the store to `out` as `jsonl` (documents), `csv` or `parquet` (events), `gdelt`
+    or `plover` (events in those datasets' shapes); the count."""
     if fmt == "jsonl":
         return _jsonl(conn, out)
+    if fmt in INTERCHANGE:
+        return INTERCHANGE[fmt](conn, out)
     rows = list(iter_event_rows(conn))
     if fmt == "csv":
         with out.open("w", encoding="utf-8", newline="") as handle:
@@ -96,7 +104,7 @@ def export(conn: sqlite3.Connection, out: Path, fmt: str) -> int:
         columns = {name: [row[name] for row in rows] for name in EVENT_TABLE_COLUMNS}
         pq.write_table(pa.table(columns, schema=_schema(pa)), out)
         return len(rows)
-    raise ValueError(f"unknown format {fmt!r}: choose jsonl, csv or parquet")
+    raise ValueError(f"unknown format {fmt!r}: choose {', '.join(FORMATS)}")
 
 
 def _jsonl(conn: sqlite3.Connection, out: Path) -> int:

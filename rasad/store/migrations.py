@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from rasad.store.db import transaction
-from rasad.store.schema import SCHEMA_V1
+from rasad.store.schema import QUERY_SPEED, SCHEMA_V1
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,7 @@ def split_statements(sql: str) -> Iterator[str]:
 
 MIGRATIONS: tuple[Migration, ...] = (
     sql_migration("0001_schema", SCHEMA_V1),
+    sql_migration("0002_query_speed", QUERY_SPEED),
 )
 
 

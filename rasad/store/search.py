@@ -14,6 +14,7 @@ read from the document. Removing a sentence from it needs the indexed text again
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -43,17 +44,47 @@ def unindex_document(conn: sqlite3.Connection, doc_id: str) -> None:
         [(sid, fts_text(doc[0][start:end])) for sid, start, end in rows.fetchall()])
 
 
-def match_expression(query: str) -> str:
-    """An FTS5 expression for plain words: all must occur; a trailing * makes a prefix."""
+def query_terms(query: str) -> list[tuple[str, bool]]:
+    """The words of a plain query as the index holds them, each with True when it ends in
+    `*` (a prefix); ValueError when nothing is left to search for."""
     terms = []
     for word in query.split():
-        prefix = word.endswith("*")
         term = fts_text(word.rstrip("*")).strip()
         if term:
-            terms.append('"' + term.replace('"', '""') + '"' + ("*" if prefix else ""))
+            terms.append((term, word.endswith("*")))
     if not terms:
         raise ValueError(f"nothing to search for in {query!r}")
-    return " ".join(terms)
+    return terms
+
+
+def match_expression(query: str) -> str:
+    """An FTS5 expression for plain words: all must occur; a trailing * makes a prefix."""
+    return " ".join('"' + term.replace('"', '""') + '"' + ("*" if prefix else "")
+                    for term, prefix in query_terms(query))
+
+
+# A word as written: letters and digits with the marks, tatweel and ZWNJ inside it.
+_WORD = re.compile(r"[\w\u200c\u064b-\u065f\u066b\u0670\u06d6-\u06ed]+")
+_TOKEN = re.compile(r"\w+")
+
+
+def highlights(text: str, query: str) -> list[tuple[int, int]]:
+    """Where the words of `query` are in `text` (a sentence as written): (start, end) offsets
+    of each word whose indexed form matches a query word, whatever its spelling («روسيه» marks
+    «روسیه», «بینالمللی» marks «بین‌المللی», «محمد» marks «مُحَمَّد»)."""
+    wanted = [(_TOKEN.findall(term.lower()), prefix) for term, prefix in query_terms(query)]
+    spans = []
+    for match in _WORD.finditer(text):
+        tokens = _TOKEN.findall(fts_text(match.group()).lower())
+        if any(_matches(tokens, term, prefix) for term, prefix in wanted):
+            spans.append(match.span())
+    return spans
+
+
+def _matches(tokens: list[str], term: list[str], prefix: bool) -> bool:
+    """True when a word's index tokens share one with a query word (or start with it)."""
+    return any(token == part or (prefix and token.startswith(part))
+               for token in tokens for part in term)
 
 
 def search(conn: sqlite3.Connection, query: str, *, limit: int = 20,
@@ -61,7 +92,8 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int = 20,
     """Sentences that contain every word of `query`, best first.
 
     Each hit: doc_id, sentence (index), start, end, text (the sentence as written), title,
-    published, score (bm25; lower is better). `langs` keeps documents in those languages.
+    published, score (bm25; lower is better), highlights ((start, end) of the matching words
+    in `text`). `langs` keeps documents in those languages.
     """
     lang_filter = f"AND d.lang IN ({', '.join('?' * len(langs))})" if langs else ""
     sql = f"""
@@ -76,5 +108,6 @@ def search(conn: sqlite3.Connection, query: str, *, limit: int = 20,
     for row in rows:
         hit = dict(row)
         hit["text"] = hit.pop("doc_text")[row["start"]:row["end"]]
+        hit["highlights"] = highlights(hit["text"], query)
         hits.append(hit)
     return hits

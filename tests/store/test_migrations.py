@@ -32,13 +32,13 @@ def test_fresh_database_gets_every_migration_once(tmp_path):
     assert conn.execute("SELECT count(*) FROM _migrations").fetchone()[0] == len(MIGRATIONS)
 
 
-def test_version_1_upgrades_to_2(tmp_path):
+def test_a_new_migration_upgrades_the_database(tmp_path):
     conn = connect(tmp_path / "a.db")
     conn.execute("INSERT INTO runs (started_at) VALUES ('kept')")
-    assert schema_version(conn) == 1
+    assert schema_version(conn) == len(MIGRATIONS)
     assert apply_migrations(conn, migrations=(*MIGRATIONS, ADD_NOTES)) == ["0002_test_notes"]
-    assert schema_version(conn) == 2
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert schema_version(conn) == len(MIGRATIONS) + 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) + 1
     assert "note_id" in {row["name"] for row in conn.execute("PRAGMA table_info(documents)")}
     assert conn.execute("SELECT started_at FROM runs").fetchone()[0] == "kept"
     assert apply_migrations(conn, migrations=(*MIGRATIONS, ADD_NOTES)) == []
@@ -52,7 +52,7 @@ def test_failing_migration_leaves_the_database_as_it_was(tmp_path):
     conn = connect(tmp_path / "a.db")
     with pytest.raises(RuntimeError, match="migration bug"):
         apply_migrations(conn, migrations=(*MIGRATIONS, Migration("0002_broken", broken)))
-    assert schema_version(conn) == 1
+    assert schema_version(conn) == len(MIGRATIONS)
     assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'half_done'").fetchone() is None
 
 
@@ -72,3 +72,16 @@ def test_split_statements_keeps_triggers_whole():
     assert len(statements) == 2 and statements[1].endswith("END;")
     with pytest.raises(ValueError, match="incomplete"):
         list(split_statements("CREATE TABLE u (x)"))
+
+
+def test_query_speed_keeps_the_sentence_view_and_indexes_every_side(tmp_path):
+    conn = connect(tmp_path / "a.db")
+    indexes = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"events_actor_country", "events_country_actor", "events_target_actor",
+            "events_target_country"} <= indexes
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(sentence_text)")]
+    assert columns == ["id", "doc_id", "idx", "start", "end", "lang", "text"]
+    plan = " ".join(row[3] for row in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT s.text FROM events e LEFT JOIN sentence_text s "
+        "ON s.doc_id = e.doc_id AND s.idx = e.sentence"))
+    assert "MATERIALIZE" not in plan, "the view is read per event, not built whole"

@@ -1,0 +1,29 @@
+"""One-line errors for the commands that read a store: what went wrong, never a traceback."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+FAILED = 1
+
+
+@contextmanager
+def store_errors(db: Path, doing: str) -> Iterator[None]:
+    """Turn a missing or unreadable database into one line on stderr and exit status 1."""
+    from rasad.store.db import StoreError  # noqa: PLC0415
+
+    err = Console(stderr=True, soft_wrap=True)
+    try:
+        yield
+    except StoreError as error:
+        err.print(f"[red]error[/red] {error}")
+        raise typer.Exit(FAILED) from error
+    except sqlite3.Error as error:  # a database from an older rasad, a locked file
+        err.print(f"[red]error[/red] {db}: cannot {doing}: {error}")
+        raise typer.Exit(FAILED) from error
