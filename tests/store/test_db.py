@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from rasad.store.db import connect, schema_version, transaction
+from rasad.store.migrations import MIGRATIONS
 
 
 def test_connect_sets_wal_foreign_keys_and_schema(tmp_path):
@@ -15,8 +16,8 @@ def test_connect_sets_wal_foreign_keys_and_schema(tmp_path):
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
-    assert schema_version(conn) == 1
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert schema_version(conn) == len(MIGRATIONS)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"documents", "sentences", "entities", "times", "quantities", "quotes", "events",
             "duplicates", "runs", "problems", "sentences_fts"} <= tables
@@ -33,7 +34,7 @@ def test_readonly_refuses_writes_and_missing_files(tmp_path):
         connect(path, readonly=True)
     connect(path).close()
     ro = connect(path, readonly=True)
-    assert schema_version(ro) == 1
+    assert schema_version(ro) == len(MIGRATIONS)
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         ro.execute("INSERT INTO runs (started_at) VALUES ('x')")
 
