@@ -1,8 +1,9 @@
 """How a relationship moved: the events between two actors by week or month.
 
-Counts only events that happened (status asserted) and counts each once per document (a
-repeated report, `same_as`, is skipped). Either direction counts for both sides; the
-direction is kept in the rows. Actors are named as `rasad events --actor` takes them: a
+Counts only events that happened (status asserted), and counts *merged* events: the reports of
+one event, in one document or in many, in Persian or Arabic (`rasad.events.merge`), count once,
+in the period of the event's earliest mention. `mentions` keeps the raw rows (every report)
+beside `events`. Either direction counts for both sides; the direction is kept in the rows. Actors are named as `rasad events --actor` takes them: a
 country or IGO code, a knowledge-base id, or a name in English, Persian or Arabic.
 """
 
@@ -25,7 +26,8 @@ class Period:
     """One week or month of a dyad."""
 
     key: str
-    events: int = 0
+    events: int = 0      # merged events: each real-world event once
+    mentions: int = 0    # the reports of them (raw event rows)
     goldstein_sum: float = 0.0
     quads: dict[int, int] = field(default_factory=lambda: defaultdict(int))
     types: dict[str, int] = field(default_factory=lambda: defaultdict(int))
@@ -47,7 +49,13 @@ class Dyad:
 
     @property
     def total(self) -> int:
+        """Merged events that happened."""
         return sum(p.events for p in self.periods)
+
+    @property
+    def mentions(self) -> int:
+        """The reports of those events (raw rows)."""
+        return sum(p.mentions for p in self.periods)
 
 
 def dyad(conn: sqlite3.Connection, a: str, b: str, *, by: str = "month",
@@ -65,34 +73,37 @@ def dyad(conn: sqlite3.Connection, a: str, b: str, *, by: str = "month",
         params += [*source_params, *target_params]
     rows = conn.execute(
         "SELECT e.date, e.status, e.goldstein, e.quad_class, e.plover_event, e.record, "
-        "e.source_country, e.target_country, e.doc_id, s.text FROM events e "
+        "e.source_country, e.target_country, e.doc_id, e.idx, e.merged_id, s.text FROM events e "
         "LEFT JOIN sentence_text s ON s.doc_id = e.doc_id AND s.idx = e.sentence "
         f"WHERE e.date IS NOT NULL AND ({' OR '.join(directions)}) "
         "ORDER BY e.date, e.doc_id, e.idx", params).fetchall()
     periods: dict[str, Period] = {}
     not_happened: dict[str, int] = defaultdict(int)
-    happened: list[dict] = []
-    for day, status, goldstein, quad, plover, record, s_c, t_c, doc_id, sentence in rows:
+    happened: dict[str, dict] = {}  # merged id → its first mention, with its report count
+    for (day, status, goldstein, quad, plover, record, s_c, t_c, doc_id, idx, merged,
+         sentence) in rows:
         if (since and day[:len(since)] < since) or (until and day[:len(until)] > until):
             continue
-        event = json.loads(record)
         if status != "asserted":
             not_happened[status] += 1
             continue
-        if event.get("same_as") is not None:
-            continue  # a later report of an event this document already counted
-        key = _period(day, by)
-        period = periods.setdefault(key, Period(key))
+        period = periods.setdefault(_period(day, by), Period(_period(day, by)))
+        period.mentions += 1
+        merged = merged or f"{doc_id}:{idx}"  # a row written before merging: itself
+        if merged in happened:  # another report of an event already counted
+            happened[merged]["mentions"] += 1
+            continue
         period.events += 1
         period.goldstein_sum += goldstein or 0.0
         period.quads[quad] += 1
         period.types[plover] += 1
-        happened.append({"date": day, "plover": plover, "goldstein": goldstein,
-                         "source": s_c, "target": t_c, "doc_id": doc_id,
-                         "trigger": (event.get("trigger") or {}).get("text"),
-                         "sentence": sentence})
+        event = json.loads(record)
+        happened[merged] = {"date": day, "plover": plover, "goldstein": goldstein,
+                            "source": s_c, "target": t_c, "doc_id": doc_id, "merged_id": merged,
+                            "mentions": 1, "trigger": (event.get("trigger") or {}).get("text"),
+                            "sentence": sentence}
     ordered = [periods[k] for k in sorted(periods)]
-    strongest = sorted(happened, key=lambda e: -abs(e["goldstein"] or 0))[:top]
+    strongest = sorted(happened.values(), key=lambda e: -abs(e["goldstein"] or 0))[:top]
     return Dyad(a, b, ordered, strongest, dict(not_happened))
 
 

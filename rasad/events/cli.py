@@ -232,8 +232,9 @@ def dyad_command(
         err.print(f"[red]error[/red] {error}")
         raise typer.Exit(FAILED) from error
     noun = "event" if result.total == 1 else "events"
-    table = Table(by, "events", "coop", "conflict", "mean Goldstein", "", "types",
-                  title=f"{a} ↔ {b}: {result.total} {noun} that happened", title_justify="left")
+    table = Table(by, "events", "mentions", "coop", "conflict", "mean Goldstein", "", "types",
+                  title=f"{a} ↔ {b}: {result.total} {noun} that happened (merged across "
+                        f"documents; {result.mentions} mentions)", title_justify="left")
     for period in result.periods:
         coop = period.quads.get(1, 0) + period.quads.get(2, 0)
         conflict = period.quads.get(3, 0) + period.quads.get(4, 0)
@@ -241,12 +242,14 @@ def dyad_command(
         bar = ("[green]" + "█" * round(min(10.0, mean)) + "[/green]" if mean >= 0
                else "[red]" + "█" * round(min(10.0, -mean)) + "[/red]")
         types = ", ".join(f"{t} {n}" for t, n in sorted(period.types.items(), key=lambda x: -x[1]))
-        table.add_row(period.key, str(period.events), str(coop), str(conflict), f"{mean:+.1f}",
-                      bar, types)
+        table.add_row(period.key, str(period.events), str(period.mentions), str(coop),
+                      str(conflict), f"{mean:+.1f}", bar, types)
     out.print(table)
     for event in result.top:
+        reports = f" [{event['mentions']} mentions]" if event["mentions"] > 1 else ""
         out.print(f"  {event['date']} {event['plover']} {event['source']}→{event['target']} "
-                  f"({event['goldstein']:+}) «{event['trigger']}»: {(event['sentence'] or '')[:100]}")
+                  f"({event['goldstein']:+}){reports} «{event['trigger']}»: "
+                  f"{(event['sentence'] or '')[:100]}")
     if not result.total and not result.not_happened:
         err.print(f"[yellow]note:[/yellow] no events between {a} and {b}; name an actor by its "
                   "code (RUS), knowledge-base id, or a name `rasad kb search NAME` finds")
