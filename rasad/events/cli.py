@@ -25,6 +25,7 @@ def events_command(
     lang: Annotated[str | None, typer.Option(help="fa or ar.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many events.")] = 100,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    merged: Annotated[bool, typer.Option("--merged", help="One row per merged event (its reports across documents), with its mention count.")] = False,
 ) -> None:
     """List stored events: English labels beside the original-script trigger and sentence."""
     from rich.console import Console
@@ -41,6 +42,13 @@ def events_command(
         raise typer.Exit(USAGE)
     try:
         conn = open_existing(db)
+        if merged:
+            from rasad.store.clusters import query_merged
+
+            rows = query_merged(conn, actor=actor, plover=plover, status=status, since=since,
+                                until=until, lang=lang, limit=limit + 1)
+            _print_merged(rows, limit=limit, as_json=as_json, err=err)
+            return
         rows = query_events(conn, actor=actor, plover=plover, status=status, since=since,
                             until=until, lang=lang, limit=limit + 1)
     except StoreError as error:
@@ -65,6 +73,36 @@ def events_command(
         Console().print(table)
     if more and as_json:
         err.print(f"[yellow]note:[/yellow] the first {limit} events; --limit N for more")
+
+
+MERGED_JSON_KEYS = ("merged_id", "first_date", "last_date", "plover_event", "cameo", "status",
+                    "source_kb_id", "source_name_en", "source_country", "target_kb_id",
+                    "target_name_en", "target_country", "mentions", "documents", "languages",
+                    "mention_ids", "doc_ids", "sentence_text")
+
+
+def _print_merged(rows: list[dict], *, limit: int, as_json: bool, err) -> None:  # noqa: ANN001
+    """`rasad events --merged`: one line (or JSON object) per merged event."""
+    from rich.console import Console
+    from rich.table import Table
+
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if as_json:
+        for row in rows:
+            print(json.dumps({key: row.get(key) for key in MERGED_JSON_KEYS}, ensure_ascii=False))
+        if more:
+            err.print(f"[yellow]note:[/yellow] the first {limit} merged events; --limit N for more")
+        return
+    title = (f"{len(rows)} merged events, {sum(r['mentions'] for r in rows)} mentions"
+             + (f" (the first {limit}; --limit N for more)" if more else ""))
+    table = Table("date", "PLOVER", "source", "target", "status", "mentions", "docs", "langs",
+                  "sentence", title=title, title_justify="left")
+    for row in rows:
+        table.add_row(row["first_date"] or "?", row["plover_event"], _side(row, "source"),
+                      _side(row, "target"), row["status"], str(row["mentions"]),
+                      str(row["documents"]), row["languages"], (row.get("sentence_text") or "")[:120])
+    Console().print(table)
 
 
 _PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -173,6 +211,7 @@ def export_command(
     out: Annotated[Path, typer.Argument(help="The file to write.")],
     db: Annotated[Path, typer.Option("--db", help="SQLite database file.")] = DEFAULT_DB,
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (documents in the output contract), csv or parquet (one row per event).")] = "jsonl",
+    merged: Annotated[bool, typer.Option("--merged", help="One row per merged event (its reports across documents) with its mention and document ids; jsonl, csv or parquet.")] = False,
 ) -> None:
     """Write a database out for pandas, R, DuckDB or Spark: documents as JSONL, events as CSV or Parquet."""
     from rich.console import Console
@@ -193,14 +232,19 @@ def export_command(
             raise typer.Exit(FAILED) from error
     try:
         conn = open_existing(db)
-        count = export(conn, out, fmt)
+        if merged:
+            from rasad.store.export import export_merged
+
+            count = export_merged(conn, out, fmt)
+        else:
+            count = export(conn, out, fmt)
     except StoreError as error:
         err.print(f"[red]error[/red] {error}")
         raise typer.Exit(FAILED) from error
     except OSError as error:
         err.print(f"[red]error[/red] {out}: cannot write: {error.strerror or error}")
         raise typer.Exit(FAILED) from error
-    what = "documents" if fmt == "jsonl" else "events"
+    what = "merged events" if merged else "documents" if fmt == "jsonl" else "events"
     err.print(f"{count} {what} → {out}")
 
 

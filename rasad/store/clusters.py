@@ -99,21 +99,40 @@ def query_merged(conn: sqlite3.Connection, *, limit: int = 100,
 
     `filters` are those of `rasad.store.events.query_events` (actor, plover, status, dates,
     language, ...): a merged event is listed when any of its mentions matches them, and its
-    counts cover all its mentions. Its columns are those of its first matching mention."""
+    counts cover all its mentions. Its columns (sides, codes, sentence) are its lead's: its
+    earliest mention."""
     from rasad.store.events import query_events  # noqa: PLC0415 (that module grows filters)
 
-    leads: dict[str, dict[str, Any]] = {}
+    page: list[str] = []
     for row in query_events(conn, limit=-1, **filters):  # LIMIT -1: every matching mention
         ident = row.get("merged_id") or f"{row['doc_id']}:{row['idx']}"
-        leads.setdefault(ident, {**row, "merged_id": ident})
-        if len(leads) > limit:
-            break
-    page = list(leads.values())[:limit]
-    members = mentions_of(conn, [row["merged_id"] for row in page])
-    return [merged_summary(row, members.get(row["merged_id"]) or
-                           [{"doc_id": row["doc_id"], "idx": row["idx"], "date": row["date"],
-                             "status": row["status"], "lang": row.get("lang")}])
-            for row in page]
+        if ident not in page:
+            page.append(ident)
+            if len(page) == limit:
+                break
+    members = mentions_of(conn, page)
+    out = []
+    for ident in page:
+        mentions = members.get(ident) or [_pseudo(ident)]
+        lead = lead_row(conn, mentions[0]["doc_id"], mentions[0]["idx"])
+        out.append(merged_summary({**lead, "merged_id": ident}, mentions))
+    return out
+
+
+def lead_row(conn: sqlite3.Connection, doc_id: str, idx: int) -> dict[str, Any]:
+    """One stored mention with its document's language and title and its sentence."""
+    row = conn.execute(
+        "SELECT e.*, d.lang AS lang, d.title AS title, s.text AS sentence_text "
+        "FROM events e JOIN documents d ON d.id = e.doc_id "
+        "LEFT JOIN sentence_text s ON s.doc_id = e.doc_id AND s.idx = e.sentence "
+        "WHERE e.doc_id = ? AND e.idx = ?", (doc_id, idx)).fetchone()
+    return dict(row)
+
+
+def _pseudo(ident: str) -> dict[str, Any]:
+    """A row written before merging (no `merged_id`): a merged event of its own."""
+    doc_id, _, idx = ident.rpartition(":")
+    return {"doc_id": doc_id, "idx": int(idx), "date": None, "status": None, "lang": None}
 
 
 def iter_merged_ids(conn: sqlite3.Connection) -> Iterator[str]:
