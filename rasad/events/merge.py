@@ -4,8 +4,9 @@ merged event, as a pure function of the mentions, so that it can be tested witho
 Why this shape. Counting raw rows inflates every number by how often the press repeats a
 story (the top complaint of GDELT and ICEWS users). To stay *reproducible*, the clusters of a
 group of mentions are a deterministic function of the whole group — never of the order the
-documents arrived in — and a cluster's id is derived from its content (its lead mention's
-document id and index), never an autoincrement. To stay *incremental*, mentions are split
+documents arrived in — and a cluster's id is derived from its content (its group and its
+first day), never an autoincrement, so a later report of the same day joins an event
+without changing its id. To stay *incremental*, mentions are split
 into groups that can never merge with each other (`merge_key`), and a new document only
 re-clusters the groups it touches.
 
@@ -57,11 +58,6 @@ class Mention:
     date: str | None = None       # ISO day, month or year, or None
     place: str | None = None      # the place's knowledge-base id, or None
 
-    @property
-    def stable(self) -> str:
-        """What names this mention across runs: its document id (content-derived) and index."""
-        return f"{self.doc_id}:{self.idx}"
-
 
 def side_key(side: Mapping[str, Any] | None, *, domestic: bool = False) -> str | None:
     """A side of a dyad: its country, else its KB id; with its sector when `domestic`."""
@@ -92,9 +88,13 @@ def place_of(event: Mapping[str, Any]) -> str | None:
     return location.get("kb_id") or None
 
 
-def merged_id(lead: Mention) -> str:
-    """A merged event's id, from its lead (first) mention: the same corpus gives the same ids."""
-    return "m" + hashlib.sha1(lead.stable.encode("utf-8")).hexdigest()[:15]
+def merged_id(*parts: str) -> str:
+    """A merged event's id, from what defines it: the same corpus gives the same ids.
+
+    A day cluster is named by its group and first day («asserted|CONSULT|RUS~TUR», «2016-08-09»),
+    plus its place when another cluster of that group opened on the same day first (the
+    same day in two places); an unplaced mention's cluster by its group, document and date."""
+    return "m" + hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:15]
 
 
 @dataclass
@@ -122,9 +122,13 @@ def cluster_group(mentions: Iterable[Mention]) -> dict[Mention, str]:
         else:
             leftovers.append(mention)
     result: dict[Mention, str] = {}
-    for cluster in clusters:
-        ident = merged_id(min(cluster.members, key=_order))
-        result.update(dict.fromkeys(cluster.members, ident))
+    named: set[date] = set()
+    for cluster in clusters:  # in the order they were opened
+        parts = [mentions[0].key, cluster.first.isoformat()]
+        if cluster.first in named:  # the same day, another place: the place tells them apart
+            parts.append(cluster.place or "")
+        named.add(cluster.first)
+        result.update(dict.fromkeys(cluster.members, merged_id(*parts)))
     result.update(_by_document(leftovers))
     return result
 
@@ -182,9 +186,8 @@ def _by_document(mentions: list[Mention]) -> dict[Mention, str]:
     for mention in mentions:
         groups[(mention.doc_id, mention.date)].append(mention)
     result: dict[Mention, str] = {}
-    for members in groups.values():
-        ident = merged_id(min(members, key=_order))
-        result.update(dict.fromkeys(members, ident))
+    for (doc_id, day), members in groups.items():
+        result.update(dict.fromkeys(members, merged_id(members[0].key, doc_id, day or "-")))
     return result
 
 

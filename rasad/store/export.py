@@ -122,7 +122,7 @@ def _schema(pa: Any) -> Any:
 # `rasad export --merged`: one row per merged event (`rasad.events.merge`); the README lists
 # the same columns. Its mentions are listed by id («doc_id:idx») and by document.
 MERGED_TABLE_COLUMNS: dict[str, str] = {
-    "merged_id": "the merged event's id (derived from its earliest mention: stable across runs)",
+    "merged_id": "the merged event's id (derived from its group and first day: stable across runs)",
     "first_date": "date of its earliest dated mention", "last_date": "date of its latest",
     "plover": "PLOVER event type", "cameo": "CAMEO code of the lead (earliest) mention",
     "quad_class": "1-4, CAMEO quad class", "goldstein": "Goldstein value of the lead mention",
