@@ -47,8 +47,12 @@ def recluster_all(conn: sqlite3.Connection) -> int:
     """Give every event its `merge_key` (from its record) and re-cluster every group.
 
     For databases written before merging existed (the migration calls it) and for a repair."""
-    updates = [(merge_key(json.loads(record)), doc_id, idx) for doc_id, idx, record in
-               conn.execute("SELECT doc_id, idx, record FROM events").fetchall()]
+    updates = []
+    for doc_id, idx, record, current in conn.execute(
+            "SELECT doc_id, idx, record, merge_key FROM events").fetchall():
+        key = merge_key(json.loads(record))
+        if key != current:
+            updates.append((key, doc_id, idx))
     conn.executemany("UPDATE events SET merge_key = ? WHERE doc_id = ? AND idx = ?", updates)
     rows = conn.execute("SELECT doc_id, idx, merge_key, date, location, merged_id "
                         "FROM events").fetchall()
