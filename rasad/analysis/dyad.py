@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from rasad.store.clusters import has_merged
 from rasad.store.events import actor_keys, side_is
 
 QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
@@ -71,9 +72,10 @@ def dyad(conn: sqlite3.Connection, a: str, b: str, *, by: str = "month",
                                                             side_is("target", *target_keys))
         directions.append(f"({source} AND {target})")
         params += [*source_params, *target_params]
+    merged_column = "e.merged_id" if has_merged(conn) else "NULL"  # an old store, read as it is
     rows = conn.execute(
         "SELECT e.date, e.status, e.goldstein, e.quad_class, e.plover_event, e.record, "
-        "e.source_country, e.target_country, e.doc_id, e.idx, e.merged_id, s.text FROM events e "
+        f"e.source_country, e.target_country, e.doc_id, e.idx, {merged_column}, s.text FROM events e "
         "LEFT JOIN sentence_text s ON s.doc_id = e.doc_id AND s.idx = e.sentence "
         f"WHERE e.date IS NOT NULL AND ({' OR '.join(directions)}) "
         "ORDER BY e.date, e.doc_id, e.idx", params).fetchall()

@@ -20,6 +20,19 @@ from rasad.events.merge import Mention, cluster_all, merge_key, place_of
 CHUNK = 500  # SQLite variables per IN (...) list
 
 
+def has_merged(conn: sqlite3.Connection) -> bool:
+    """The database has merged events (migration 0002). A read-only connection to a database
+    written by an older rasad does not, until a writer (`rasad run`) opens it once."""
+    return any(row[1] == "merged_id" for row in conn.execute("PRAGMA table_info(events)"))
+
+
+def require_merged(conn: sqlite3.Connection) -> None:
+    """ValueError saying how to upgrade, for a database from before merged events."""
+    if not has_merged(conn):
+        raise ValueError("this database was written before merged events existed; run "
+                         "'rasad run' on it once (with any input) to add them")
+
+
 def keys_of(conn: sqlite3.Connection, doc_id: str) -> set[str]:
     """The groups a stored document's events belong to."""
     return {row[0] for row in conn.execute(
@@ -107,6 +120,7 @@ def query_merged(conn: sqlite3.Connection, *, limit: int = 100,
     earliest mention."""
     from rasad.store.events import query_events  # noqa: PLC0415 (that module grows filters)
 
+    require_merged(conn)
     page: list[str] = []
     for row in query_events(conn, limit=-1, **filters):  # LIMIT -1: every matching mention
         ident = row.get("merged_id") or f"{row['doc_id']}:{row['idx']}"

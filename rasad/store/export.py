@@ -145,6 +145,10 @@ def iter_merged_rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     """One row per merged event, earliest first, with its mention and document ids as lists."""
     from itertools import groupby  # noqa: PLC0415
 
+    from rasad.store.clusters import require_merged  # noqa: PLC0415
+
+    require_merged(conn)
+
     sql = ("SELECT e.merged_id, e.doc_id, e.idx, e.date, e.status, e.plover_event, e.cameo, "
            "e.quad_class, e.goldstein, e.source_kb_id, e.source_name_en, e.source_country, "
            "e.target_kb_id, e.target_name_en, e.target_country, e.location, d.lang, s.text "

@@ -14,7 +14,7 @@ from rasad import default_pipeline
 from rasad.analysis.dyad import dyad
 from rasad.document import Document
 from rasad.ingest import content_hash
-from rasad.store import connect, delete_document, save_batch, save_document
+from rasad.store import connect, delete_document, save_batch, save_document, stats
 from rasad.store.clusters import query_merged, recluster_all
 from tests.events.test_cli import run
 
@@ -138,3 +138,24 @@ def test_rerunning_the_corpus_changes_nothing_and_the_commands_show_merged_event
     assert len(table) == len(first)
     shown = run("dyad", "RUS", "TUR", "--db", str(db))
     assert "mentions" in shown.output and "[2 mentions]" in shown.output
+
+
+def test_an_older_database_is_read_as_it_is_and_upgraded_by_a_writer(tmp_path, analysed) -> None:
+    path = tmp_path / "old.db"
+    conn = store(tmp_path, [analysed[d] for d in PAIR + OTHERS], "old.db")
+    before = clusters(conn)
+    for statement in ("DROP INDEX events_merge_key", "DROP INDEX events_merged_id",
+                      "ALTER TABLE events DROP COLUMN merge_key",
+                      "ALTER TABLE events DROP COLUMN merged_id",
+                      "DELETE FROM _migrations WHERE name = '0002_event_merge'"):
+        conn.execute(statement)  # now as rasad wrote it before merging existed
+    conn.close()
+    old = connect(path, readonly=True)
+    assert dyad(old, "RUS", "TUR").total >= 2  # each mention counts alone: no merged ids
+    assert "merged_events" not in stats(old)
+    with pytest.raises(ValueError, match="rasad run"):
+        query_merged(old)
+    old.close()
+    upgraded = connect(path)  # a writer applies migration 0002, which clusters what is stored
+    assert clusters(upgraded) == before
+    assert stats(upgraded)["merged_events"] == len(before)
