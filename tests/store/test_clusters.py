@@ -159,3 +159,16 @@ def test_an_older_database_is_read_as_it_is_and_upgraded_by_a_writer(tmp_path, a
     upgraded = connect(path)  # a writer applies migration 0002, which clusters what is stored
     assert clusters(upgraded) == before
     assert stats(upgraded)["merged_events"] == len(before)
+
+
+def test_a_report_from_the_other_side_of_a_meeting_joins_it(tmp_path, analysed) -> None:
+    text = ("التقى الرئيس التركي رجب طيب أردوغان نظيره الروسي فلاديمير بوتين في سان بطرسبورغ "
+            "يوم الثلاثاء 9 أغسطس 2016.")
+    reverse = default_pipeline().analyze(text, published="2016-08-10")
+    reverse.id = "ar-reverse"
+    [event] = [e for e in reverse.to_dict()["events"] if e["plover"]["event"] == "CONSULT"]
+    assert (event["source"]["country"], event["target"]["country"]) == ("TUR", "RUS")
+    conn = store(tmp_path, [analysed["demo-fa-09"], reverse])
+    rows = meeting(conn)
+    assert {doc for _, doc in rows} == {"demo-fa-09", "ar-reverse"}
+    assert len({merged for merged, _ in rows}) == 1
