@@ -172,3 +172,21 @@ def test_a_report_from_the_other_side_of_a_meeting_joins_it(tmp_path, analysed) 
     rows = meeting(conn)
     assert {doc for _, doc in rows} == {"demo-fa-09", "ar-reverse"}
     assert len({merged for merged, _ in rows}) == 1
+
+
+def test_the_merged_export_reads_back_and_its_columns_are_documented(tmp_path, analysed) -> None:
+    from rasad.store.export import MERGED_TABLE_COLUMNS, export_merged
+
+    conn = store(tmp_path, [analysed[d] for d in PAIR + OTHERS])
+    total = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    export_merged(conn, tmp_path / "m.jsonl", "jsonl")
+    rows = [json.loads(line) for line in (tmp_path / "m.jsonl").read_text("utf-8").splitlines()]
+    assert sum(r["mentions"] for r in rows) == total == sum(len(r["mention_ids"]) for r in rows)
+    assert len(rows) == len(clusters(conn))
+    pq = pytest.importorskip("pyarrow.parquet")
+    export_merged(conn, tmp_path / "m.parquet", "parquet")
+    table = pq.read_table(tmp_path / "m.parquet")
+    assert table.schema.names == list(MERGED_TABLE_COLUMNS)
+    assert table.column("merged_id").to_pylist() == [r["merged_id"] for r in rows]
+    readme = (Path(__file__).parents[2] / "README.md").read_text("utf-8")
+    assert all(f"`{name}`" in readme for name in MERGED_TABLE_COLUMNS)
