@@ -41,6 +41,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import islice
 from typing import Any
 
 from rasad.events.record import SYMMETRIC_TYPES
@@ -116,7 +117,7 @@ def cluster_group(mentions: Iterable[Mention]) -> dict[Mention, str]:
     clusters = _sweep(days)
     leftovers: list[Mention] = []
     for mention in others:
-        hosts = [c for c in clusters if _inside(c, mention)]
+        hosts = list(islice((c for c in clusters if _inside(c, mention)), 2))  # 2: ambiguous
         if len(hosts) == 1:
             hosts[0].members.append(mention)
         else:
