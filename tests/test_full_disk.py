@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from rasad.store.db import close, connect
 from tests.test_kill_resume import _check_whole
 
 resource = pytest.importorskip("resource", reason="RLIMIT_FSIZE needs a POSIX system")
@@ -28,8 +29,11 @@ def _limited(limit: int):  # noqa: ANN202
 def test_a_full_disk_gives_a_clear_error_and_a_whole_database(tmp_path: Path) -> None:
     corpus = str(resources.files("rasad.data").joinpath("demo", "articles.jsonl"))
     db = tmp_path / "full.db"
+    empty = tmp_path / "empty.db"
+    close(connect(empty))  # the disk fills after the schema is written, during the run
+    room = empty.stat().st_size + 100_000
     done = subprocess.run([sys.executable, "-m", "rasad", "run", corpus, "--db", str(db)],
-                          capture_output=True, text=True, preexec_fn=_limited(200_000),
+                          capture_output=True, text=True, preexec_fn=_limited(room),
                           timeout=300)
     assert done.returncode != 0
     assert "Traceback" not in done.stderr + done.stdout

@@ -1,8 +1,9 @@
 """How a relationship moved: the events between two actors by week or month.
 
-Counts only events that happened (status asserted) and counts each once per document (a
-repeated report, `same_as`, is skipped). Either direction counts for both sides; the
-direction is kept in the rows. Actors are named as `rasad events --actor` takes them: a
+Counts only events that happened (status asserted), and counts *merged* events: the reports of
+one event, in one document or in many, in Persian or Arabic (`rasad.events.merge`), count once,
+in the period of the event's earliest mention. `mentions` keeps the raw rows (every report)
+beside `events`. Either direction counts for both sides; the direction is kept in the rows. Actors are named as `rasad events --actor` takes them: a
 country or IGO code, a knowledge-base id, or a name in English, Persian or Arabic.
 """
 
@@ -14,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from rasad.store.clusters import has_merged
 from rasad.store.events import actor_keys, date_clauses, pair_clause
 
 QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
@@ -25,7 +27,8 @@ class Period:
     """One week or month of a dyad."""
 
     key: str
-    events: int = 0
+    events: int = 0      # merged events: each real-world event once
+    mentions: int = 0    # the reports of them (raw event rows)
     goldstein_sum: float = 0.0
     quads: dict[int, int] = field(default_factory=lambda: defaultdict(int))
     types: dict[str, int] = field(default_factory=lambda: defaultdict(int))
@@ -47,7 +50,13 @@ class Dyad:
 
     @property
     def total(self) -> int:
+        """Merged events that happened."""
         return sum(p.events for p in self.periods)
+
+    @property
+    def mentions(self) -> int:
+        """The reports of those events (raw rows)."""
+        return sum(p.mentions for p in self.periods)
 
 
 def dyad(conn: sqlite3.Connection, a: str, b: str, *, by: str = "month",
@@ -60,35 +69,43 @@ def dyad(conn: sqlite3.Connection, a: str, b: str, *, by: str = "month",
     pair, params = pair_clause(actor_keys(a), actor_keys(b))
     dates, date_params = date_clauses(since, until)  # a year or month is a period
     params += date_params
+    merged_column = "e.merged_id" if has_merged(conn) else "NULL"  # an old store, read as it is
     rows = conn.execute(
         "SELECT e.date, e.status, e.goldstein, e.quad_class, e.plover_event, e.record, "
-        "e.source_country, e.target_country, e.doc_id, s.text FROM events e "
+        f"e.source_country, e.target_country, e.doc_id, e.idx, {merged_column}, s.text FROM events e "
         "LEFT JOIN sentence_text s ON s.doc_id = e.doc_id AND s.idx = e.sentence "
         f"WHERE e.date IS NOT NULL AND {pair} "
         + "".join(f"AND {clause} " for clause in dates) +
         "ORDER BY e.date, e.doc_id, e.idx", params).fetchall()
     periods: dict[str, Period] = {}
     not_happened: dict[str, int] = defaultdict(int)
-    happened: list[dict] = []
-    for day, status, goldstein, quad, plover, record, s_c, t_c, doc_id, sentence in rows:
-        event = json.loads(record)
+    reports: dict[str, list[tuple]] = defaultdict(list)  # merged id → its asserted mentions
+    for row in rows:
+        status, doc_id, idx, merged = row[1], row[8], row[9], row[10]
         if status != "asserted":
             not_happened[status] += 1
             continue
-        if event.get("same_as") is not None:
-            continue  # a later report of an event this document already counted
-        key = _period(day, by)
-        period = periods.setdefault(key, Period(key))
+        reports[merged or f"{doc_id}:{idx}"].append(row)  # a row written before merging: itself
+    happened: dict[str, dict] = {}  # merged id → its lead mention, with its report count
+    for merged, mentions in reports.items():
+        for row in mentions:
+            periods.setdefault(_period(row[0], by), Period(_period(row[0], by))).mentions += 1
+        # the lead is the mention dated most precisely: «2016-08-09» before a bare «2016»
+        (day, _status, goldstein, quad, plover, record, s_c, t_c, doc_id, _idx, _merged,
+         sentence) = min(mentions, key=lambda r: (-len(r[0]), r[0], r[8], r[9]))
+        period = periods[_period(day, by)]
         period.events += 1
         period.goldstein_sum += goldstein or 0.0
         period.quads[quad] += 1
         period.types[plover] += 1
-        happened.append({"date": day, "plover": plover, "goldstein": goldstein,
-                         "source": s_c, "target": t_c, "doc_id": doc_id,
-                         "trigger": (event.get("trigger") or {}).get("text"),
-                         "sentence": sentence})
+        event = json.loads(record)
+        happened[merged] = {"date": day, "plover": plover, "goldstein": goldstein,
+                            "source": s_c, "target": t_c, "doc_id": doc_id, "merged_id": merged,
+                            "mentions": len(mentions),
+                            "trigger": (event.get("trigger") or {}).get("text"),
+                            "sentence": sentence}
     ordered = [periods[k] for k in sorted(periods)]
-    strongest = sorted(happened, key=lambda e: -abs(e["goldstein"] or 0))[:top]
+    strongest = sorted(happened.values(), key=lambda e: -abs(e["goldstein"] or 0))[:top]
     return Dyad(a, b, ordered, strongest, dict(not_happened))
 
 

@@ -30,6 +30,7 @@ def events_command(
     lang: Annotated[str | None, typer.Option(help="fa or ar.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many events.")] = 100,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    merged: Annotated[bool, typer.Option("--merged", help="One row per merged event (its reports across documents), with its mention count.")] = False,
 ) -> None:
     """List stored events: English labels beside the original-script trigger and sentence."""
     from rich.console import Console
@@ -47,9 +48,15 @@ def events_command(
         raise typer.Exit(USAGE)
     try:
         conn = open_existing(db)
-        rows = query_events(conn, actor=actor, source=source, target=target, country=country,
-                            cameo=cameo, quad=quad, plover=plover, status=status, since=since,
-                            until=until, lang=lang, limit=limit + 1)
+        filters = dict(actor=actor, source=source, target=target, country=country, cameo=cameo,
+                       quad=quad, plover=plover, status=status, since=since, until=until,
+                       lang=lang, limit=limit + 1)
+        if merged:
+            from rasad.store.clusters import query_merged
+
+            _print_merged(query_merged(conn, **filters), limit=limit, as_json=as_json, err=err)
+            return
+        rows = query_events(conn, **filters)
     except StoreError as error:
         err.print(f"[red]error[/red] {error}")
         raise typer.Exit(FAILED) from error
@@ -72,6 +79,36 @@ def events_command(
         Console().print(table)
     if more and as_json:
         err.print(f"[yellow]note:[/yellow] the first {limit} events; --limit N for more")
+
+
+MERGED_JSON_KEYS = ("merged_id", "first_date", "last_date", "plover_event", "cameo", "status",
+                    "source_kb_id", "source_name_en", "source_country", "target_kb_id",
+                    "target_name_en", "target_country", "mentions", "documents", "languages",
+                    "mention_ids", "doc_ids", "sentence_text")
+
+
+def _print_merged(rows: list[dict], *, limit: int, as_json: bool, err) -> None:  # noqa: ANN001
+    """`rasad events --merged`: one line (or JSON object) per merged event."""
+    from rich.console import Console
+    from rich.table import Table
+
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if as_json:
+        for row in rows:
+            print(json.dumps({key: row.get(key) for key in MERGED_JSON_KEYS}, ensure_ascii=False))
+        if more:
+            err.print(f"[yellow]note:[/yellow] the first {limit} merged events; --limit N for more")
+        return
+    title = (f"{len(rows)} merged events, {sum(r['mentions'] for r in rows)} mentions"
+             + (f" (the first {limit}; --limit N for more)" if more else ""))
+    table = Table("date", "PLOVER", "source", "target", "status", "mentions", "docs", "langs",
+                  "sentence", title=title, title_justify="left")
+    for row in rows:
+        table.add_row(row["first_date"] or "?", row["plover_event"], _side(row, "source"),
+                      _side(row, "target"), row["status"], str(row["mentions"]),
+                      str(row["documents"]), row["languages"], (row.get("sentence_text") or "")[:120])
+    Console().print(table)
 
 
 _PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -198,6 +235,7 @@ def export_command(
     out: Annotated[Path, typer.Argument(help="The file to write.")],
     db: Annotated[Path, typer.Option("--db", help="SQLite database file.")] = DEFAULT_DB,
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (documents in the output contract), csv or parquet (one row per event), gdelt (a GDELT 2.0 Events table of the events that happened) or plover (PLOVER/POLECAT-style JSON lines).")] = "jsonl",
+    merged: Annotated[bool, typer.Option("--merged", help="One row per merged event (its reports across documents) with its mention and document ids; jsonl, csv or parquet.")] = False,
 ) -> None:
     """Write a database out for pandas, R, DuckDB or Spark: documents as JSONL, events as CSV,
     Parquet, a GDELT-shaped table or PLOVER records."""
@@ -210,6 +248,9 @@ def export_command(
     if fmt not in FORMATS:
         err.print(f"[red]error[/red] --format {fmt}: choose {', '.join(FORMATS)}")
         raise typer.Exit(USAGE)
+    if merged and fmt not in ("jsonl", "csv", "parquet"):
+        err.print(f"[red]error[/red] --merged writes jsonl, csv or parquet, not {fmt}")
+        raise typer.Exit(USAGE)
     if fmt == "parquet":
         try:
             import pyarrow  # noqa: F401, PLC0415
@@ -219,14 +260,19 @@ def export_command(
             raise typer.Exit(FAILED) from error
     try:
         conn = open_existing(db)
-        count = export(conn, out, fmt)
+        if merged:
+            from rasad.store.export import export_merged
+
+            count = export_merged(conn, out, fmt)
+        else:
+            count = export(conn, out, fmt)
     except StoreError as error:
         err.print(f"[red]error[/red] {error}")
         raise typer.Exit(FAILED) from error
     except OSError as error:
         err.print(f"[red]error[/red] {out}: cannot write: {error.strerror or error}")
         raise typer.Exit(FAILED) from error
-    what = "documents" if fmt == "jsonl" else "events"
+    what = "merged events" if merged else "documents" if fmt == "jsonl" else "events"
     err.print(f"{count} {what} → {out}")
 
 
@@ -258,8 +304,9 @@ def dyad_command(
         err.print(f"[red]error[/red] {error}")
         raise typer.Exit(FAILED) from error
     noun = "event" if result.total == 1 else "events"
-    table = Table(by, "events", "coop", "conflict", "mean Goldstein", "", "types",
-                  title=f"{a} ↔ {b}: {result.total} {noun} that happened", title_justify="left")
+    table = Table(by, "events", "mentions", "coop", "conflict", "mean Goldstein", "", "types",
+                  title=f"{a} ↔ {b}: {result.total} {noun} that happened (merged across "
+                        f"documents; {result.mentions} mentions)", title_justify="left")
     for period in result.periods:
         coop = period.quads.get(1, 0) + period.quads.get(2, 0)
         conflict = period.quads.get(3, 0) + period.quads.get(4, 0)
@@ -267,12 +314,14 @@ def dyad_command(
         bar = ("[green]" + "█" * round(min(10.0, mean)) + "[/green]" if mean >= 0
                else "[red]" + "█" * round(min(10.0, -mean)) + "[/red]")
         types = ", ".join(f"{t} {n}" for t, n in sorted(period.types.items(), key=lambda x: -x[1]))
-        table.add_row(period.key, str(period.events), str(coop), str(conflict), f"{mean:+.1f}",
-                      bar, types)
+        table.add_row(period.key, str(period.events), str(period.mentions), str(coop),
+                      str(conflict), f"{mean:+.1f}", bar, types)
     out.print(table)
     for event in result.top:
+        reports = f" [{event['mentions']} mentions]" if event["mentions"] > 1 else ""
         out.print(f"  {event['date']} {event['plover']} {event['source']}→{event['target']} "
-                  f"({event['goldstein']:+}) «{event['trigger']}»: {(event['sentence'] or '')[:100]}")
+                  f"({event['goldstein']:+}){reports} «{event['trigger']}»: "
+                  f"{(event['sentence'] or '')[:100]}")
     if not result.total and not result.not_happened:
         err.print(f"[yellow]note:[/yellow] no events between {a} and {b}; name an actor by its "
                   "code (RUS), knowledge-base id, or a name `rasad kb search NAME` finds")

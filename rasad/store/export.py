@@ -125,3 +125,95 @@ def _schema(pa: Any) -> Any:
              else pa.bool_() if name in ("happened", "symmetric") else pa.string()
              for name in EVENT_TABLE_COLUMNS}
     return pa.schema([(name, kind) for name, kind in types.items()])
+
+
+# `rasad export --merged`: one row per merged event (`rasad.events.merge`); the README lists
+# the same columns. Its mentions are listed by id («doc_id:idx») and by document.
+MERGED_TABLE_COLUMNS: dict[str, str] = {
+    "merged_id": "the merged event's id (derived from its group and first day: stable across runs)",
+    "first_date": "date of its earliest dated mention", "last_date": "date of its latest",
+    "plover": "PLOVER event type", "cameo": "CAMEO code of the lead (earliest) mention",
+    "quad_class": "1-4, CAMEO quad class", "goldstein": "Goldstein value of the lead mention",
+    "status": "asserted, negated, future, proposed, hypothetical or reported_claim",
+    "happened": "true only for asserted events",
+    "source_kb_id": "source actor's knowledge-base id (lead mention)",
+    "source_name_en": "source's English name", "source_country": "source's country or IGO code",
+    "target_kb_id": "target's knowledge-base id", "target_name_en": "target's English name",
+    "target_country": "target's country or IGO code",
+    "location_kb_id": "the place's id, from the first mention that names one",
+    "mentions": "how many event rows (reports) it merges", "documents": "in how many documents",
+    "languages": "languages of those documents (ar,fa)",
+    "mention_ids": "its mentions as doc_id:idx, earliest first (';'-separated in CSV and Parquet)",
+    "doc_ids": "its documents, earliest first (';'-separated in CSV and Parquet)",
+    "lead_doc_id": "document of the earliest mention", "sentence_text": "its sentence",
+}
+
+
+def iter_merged_rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """One row per merged event, earliest first, with its mention and document ids as lists."""
+    from itertools import groupby  # noqa: PLC0415
+
+    from rasad.store.clusters import require_merged  # noqa: PLC0415
+
+    require_merged(conn)
+
+    sql = ("SELECT e.merged_id, e.doc_id, e.idx, e.date, e.status, e.plover_event, e.cameo, "
+           "e.quad_class, e.goldstein, e.source_kb_id, e.source_name_en, e.source_country, "
+           "e.target_kb_id, e.target_name_en, e.target_country, e.location, d.lang, s.text "
+           "FROM events e JOIN documents d ON d.id = e.doc_id "
+           "LEFT JOIN sentence_text s ON s.doc_id = e.doc_id AND s.idx = e.sentence "
+           "ORDER BY ifnull(e.merged_id, e.doc_id || ':' || e.idx), ifnull(e.date, '~'), "
+           "e.doc_id, e.idx")
+    groups = groupby(conn.execute(sql), key=lambda r: r[0] or f"{r[1]}:{r[2]}")
+    rows = [_merged_row(ident, list(members)) for ident, members in groups]
+    yield from sorted(rows, key=lambda r: (r["first_date"] or "~", r["merged_id"]))
+
+
+def _merged_row(ident: str, members: list[Any]) -> dict[str, Any]:
+    lead = members[0]
+    dates = [m[3] for m in members if m[3]]
+    places = [json.loads(m[15]).get("kb_id") for m in members if m[15]]
+    return {
+        "merged_id": ident, "first_date": dates[0] if dates else None,
+        "last_date": max(dates) if dates else None, "plover": lead[5], "cameo": lead[6],
+        "quad_class": lead[7], "goldstein": lead[8], "status": lead[4],
+        "happened": lead[4] == "asserted",
+        **dict(zip(("source_kb_id", "source_name_en", "source_country", "target_kb_id",
+                    "target_name_en", "target_country"), lead[9:15], strict=True)),
+        "location_kb_id": next((p for p in places if p), None),
+        "mentions": len(members), "documents": len({m[1] for m in members}),
+        "languages": ",".join(sorted({m[16] for m in members if m[16]})),
+        "mention_ids": [f"{m[1]}:{m[2]}" for m in members],
+        "doc_ids": list(dict.fromkeys(m[1] for m in members)),
+        "lead_doc_id": lead[1], "sentence_text": lead[17],
+    }
+
+
+def export_merged(conn: sqlite3.Connection, out: Path, fmt: str) -> int:
+    """Write one row per merged event to `out` as `jsonl`, `csv` or `parquet`; the count."""
+    rows = list(iter_merged_rows(conn))
+    if fmt == "jsonl":
+        with out.open("w", encoding="utf-8") as handle:
+            for row in rows:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return len(rows)
+    flat = [{**row, "mention_ids": ";".join(row["mention_ids"]), "doc_ids": ";".join(row["doc_ids"])}
+            for row in rows]
+    if fmt == "csv":
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(MERGED_TABLE_COLUMNS))
+            writer.writeheader()
+            writer.writerows(flat)
+        return len(rows)
+    if fmt == "parquet":
+        import pyarrow as pa  # noqa: PLC0415 (the `export` extra)
+        import pyarrow.parquet as pq  # noqa: PLC0415
+
+        ints = {"quad_class", "mentions", "documents"}
+        schema = pa.schema([(name, pa.int64() if name in ints else pa.float64()
+                             if name == "goldstein" else pa.bool_() if name == "happened"
+                             else pa.string()) for name in MERGED_TABLE_COLUMNS])
+        columns = {name: [row[name] for row in flat] for name in MERGED_TABLE_COLUMNS}
+        pq.write_table(pa.table(columns, schema=schema), out)
+        return len(rows)
+    raise ValueError(f"unknown format {fmt!r} for merged events: choose jsonl, csv or parquet")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from rasad.store.db import transaction
-from rasad.store.schema import QUERY_SPEED, SCHEMA_V1
+from rasad.store.schema import EVENT_MERGE, QUERY_SPEED, SCHEMA_V1
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +49,18 @@ def split_statements(sql: str) -> Iterator[str]:
         raise ValueError(f"incomplete SQL statement at the end of a migration: {buffer.strip()[:80]!r}")
 
 
+def _merge_events(conn: sqlite3.Connection) -> None:
+    """Add the merge columns, and cluster the events a database already holds."""
+    from rasad.store.clusters import recluster_all  # noqa: PLC0415 (it imports the events package)
+
+    sql_migration("", EVENT_MERGE).apply(conn)
+    recluster_all(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     sql_migration("0001_schema", SCHEMA_V1),
     sql_migration("0002_query_speed", QUERY_SPEED),
+    Migration("0003_event_merge", _merge_events),
 )
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from rasad.document import LAYERS as LAYER_NAMES
 from rasad.document import Document
+from rasad.store.clusters import has_merged
 from rasad.store.db import schema_version
 from rasad.store.rows import LAYERS
 from rasad.store.write import WARNING_PREFIX
@@ -104,6 +105,10 @@ def stats(conn: sqlite3.Connection) -> dict[str, Any]:
     # reported claims) are kept and counted apart.
     out["events_by_status"] = {row[0]: row[1] for row in conn.execute(
         "SELECT status, count(*) FROM events GROUP BY status ORDER BY count(*) DESC")}
+    if has_merged(conn):  # each real-world event once, however many documents report it
+        out["merged_events"] = one("SELECT count(DISTINCT merged_id) FROM events")
+        out["merged_asserted"] = one("SELECT count(DISTINCT merged_id) FROM events "
+                                     "WHERE status = 'asserted'")
     out.update({
         "duplicates": one("SELECT count(*) FROM duplicates"),
         "runs": one("SELECT count(*) FROM runs"),

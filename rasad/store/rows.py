@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from rasad.events.merge import merge_key
+
 if TYPE_CHECKING:
     pass
 
@@ -116,6 +118,7 @@ def event_row(doc_id: str, idx: int, event: Mapping[str, Any]) -> dict[str, Any]
         "date": event.get("date"), "location": to_json(event.get("location")),
         "status": event.get("status"), "confidence": real(event.get("confidence")),
         "rule": event.get("rule"), "record": json.dumps(event, ensure_ascii=False),
+        "merge_key": merge_key(event) if event else None,
     }
 
 

@@ -201,3 +201,13 @@ CREATE INDEX events_country_actor ON events(source_country, target_kb_id);
 CREATE INDEX events_target_actor ON events(target_kb_id);
 CREATE INDEX events_target_country ON events(target_country);
 """
+
+# Migration 0003: cross-document merging (`rasad.events.merge`). `merge_key` is the group an
+# event can merge within (status, PLOVER type, dyad), written with the row; `merged_id` is
+# the merged event it belongs to, kept up to date by `rasad.store.clusters.recluster`.
+EVENT_MERGE = """
+ALTER TABLE events ADD COLUMN merge_key TEXT;
+ALTER TABLE events ADD COLUMN merged_id TEXT;
+CREATE INDEX events_merge_key ON events(merge_key);
+CREATE INDEX events_merged_id ON events(merged_id);
+"""

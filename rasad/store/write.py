@@ -5,6 +5,8 @@ a document. Saving is idempotent: a document already stored (same id, same origi
 skipped, so re-running over the same input after a crash adds exactly what is missing.
 A document whose text (by content hash) is already stored under another id or origin is not
 stored again; it is recorded in `duplicates`, once per (id, origin), and counted.
+Each transaction that adds or removes events also re-clusters the merged events of the
+groups it touched (`rasad.store.clusters`), so merged events are never out of date.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Literal
 
 from rasad import __version__
 from rasad.document import Document
+from rasad.store.clusters import keys_of, recluster
 from rasad.store.db import transaction
 from rasad.store.rows import EVENT_COLUMNS, LAYERS, event_row, insert_sql
 from rasad.store.search import index_sentences, unindex_document
@@ -46,7 +49,10 @@ def save_document(conn: sqlite3.Connection, doc: Document, *, content_hash: str,
     must be unique). `content_hash` is `rasad.ingest.dedup.content_hash(doc.text)`.
     """
     with transaction(conn):
-        return _save(conn, doc, content_hash=content_hash, run_id=run_id)
+        outcome = _save(conn, doc, content_hash=content_hash, run_id=run_id)
+        if outcome == "inserted":
+            recluster(conn, keys_of(conn, doc.id))
+        return outcome
 
 
 def save_batch(conn: sqlite3.Connection, docs: Iterable[Document], *,
@@ -62,16 +68,22 @@ def save_batch(conn: sqlite3.Connection, docs: Iterable[Document], *,
     counts: Counter[str] = Counter()
     for chunk in _chunks(docs, batch_size):
         with transaction(conn):
+            inserted: list[str] = []
             for doc in chunk:
                 if on_error is None:
-                    counts[_save(conn, doc, content_hash=hash_text(doc.text), run_id=run_id)] += 1
-                    continue
-                try:
-                    with transaction(conn):  # a savepoint: this document only
-                        counts[_save(conn, doc, content_hash=hash_text(doc.text), run_id=run_id)] += 1
-                except Exception as error:  # noqa: BLE001 (the handler decides)
-                    on_error(doc, error)
-                    counts["failed"] += 1
+                    outcome = _save(conn, doc, content_hash=hash_text(doc.text), run_id=run_id)
+                else:
+                    try:
+                        with transaction(conn):  # a savepoint: this document only
+                            outcome = _save(conn, doc, content_hash=hash_text(doc.text), run_id=run_id)
+                    except Exception as error:  # noqa: BLE001 (the handler decides)
+                        on_error(doc, error)
+                        outcome = "failed"
+                counts[outcome] += 1
+                if outcome == "inserted":
+                    inserted.append(doc.id)
+            # once per batch: a group many documents touch is re-clustered once
+            recluster(conn, {key for doc_id in inserted for key in keys_of(conn, doc_id)})
     return counts
 
 
@@ -144,10 +156,14 @@ def _str_or_none(value: object) -> str | None:
 
 
 def delete_document(conn: sqlite3.Connection, doc_id: str) -> bool:
-    """Remove a document, its annotations and its search entries; False if it was not there."""
+    """Remove a document, its annotations and its search entries; False if it was not there.
+    The merged events its events belonged to are re-clustered without them."""
     with transaction(conn):
+        keys = keys_of(conn, doc_id)
         unindex_document(conn, doc_id)
-        return conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount > 0
+        removed = conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount > 0
+        recluster(conn, keys)
+        return removed
 
 
 def has_document(conn: sqlite3.Connection, doc_id: str) -> bool:

@@ -16,7 +16,7 @@ from rasad.store.migrations import (
     sql_migration,
 )
 
-ADD_NOTES = sql_migration("0002_test_notes", """
+ADD_NOTES = sql_migration("9999_test_notes", """
     CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);
     ALTER TABLE documents ADD COLUMN note_id INTEGER;
 """)
@@ -32,13 +32,14 @@ def test_fresh_database_gets_every_migration_once(tmp_path):
     assert conn.execute("SELECT count(*) FROM _migrations").fetchone()[0] == len(MIGRATIONS)
 
 
-def test_a_new_migration_upgrades_the_database(tmp_path):
+def test_a_new_migration_upgrades_the_current_version(tmp_path):
     conn = connect(tmp_path / "a.db")
     conn.execute("INSERT INTO runs (started_at) VALUES ('kept')")
-    assert schema_version(conn) == len(MIGRATIONS)
-    assert apply_migrations(conn, migrations=(*MIGRATIONS, ADD_NOTES)) == ["0002_test_notes"]
-    assert schema_version(conn) == len(MIGRATIONS) + 1
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) + 1
+    current = len(MIGRATIONS)
+    assert schema_version(conn) == current
+    assert apply_migrations(conn, migrations=(*MIGRATIONS, ADD_NOTES)) == ["9999_test_notes"]
+    assert schema_version(conn) == current + 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == current + 1
     assert "note_id" in {row["name"] for row in conn.execute("PRAGMA table_info(documents)")}
     assert conn.execute("SELECT started_at FROM runs").fetchone()[0] == "kept"
     assert apply_migrations(conn, migrations=(*MIGRATIONS, ADD_NOTES)) == []
@@ -51,7 +52,7 @@ def test_failing_migration_leaves_the_database_as_it_was(tmp_path):
 
     conn = connect(tmp_path / "a.db")
     with pytest.raises(RuntimeError, match="migration bug"):
-        apply_migrations(conn, migrations=(*MIGRATIONS, Migration("0002_broken", broken)))
+        apply_migrations(conn, migrations=(*MIGRATIONS, Migration("9999_broken", broken)))
     assert schema_version(conn) == len(MIGRATIONS)
     assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'half_done'").fetchone() is None
 
