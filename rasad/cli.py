@@ -182,6 +182,8 @@ def demo(db: DbOption = Path("rasad-demo.db"),
     console.print(f"\nExplore it: [bold]rasad stats --db {db}[/bold], "
                   f"[bold]rasad events --db {db} --status asserted[/bold], "
                   f"[bold]rasad explain DOC_ID --db {db}[/bold]")
+    console.print(f"Open it in a browser: [bold]rasad serve --db {db}[/bold], then "
+                  "http://127.0.0.1:8000/ (needs the web extra: pip install -e '.\\[web]')")
     raise typer.Exit(PARTIAL if summary.problems else OK)
 
 
@@ -302,6 +304,9 @@ def _add_subcommands() -> None:
     app.command("dyad")(dyad_command)
     app.command("explain")(explain_command)
     app.command("export")(export_command)
+    from rasad.web.cli import serve_command
+
+    app.command("serve")(serve_command)
 
 
 _add_subcommands()
