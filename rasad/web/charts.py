@@ -66,18 +66,21 @@ def timeline_bars(periods: list[dict[str, Any]]) -> dict[str, Any]:
             "left": MARGIN, "right": WIDTH - MARGIN}
 
 
-def network_layout(graph: dict[str, list[dict[str, Any]]], *, size: int = 560) -> dict[str, Any]:
-    """Nodes on a circle (the busiest first), radius by event count; edges by weight."""
-    nodes, centre, ring = graph["nodes"], size / 2, size / 2 - 70
+def network_layout(graph: dict[str, list[dict[str, Any]]], *, size: int = 700) -> dict[str, Any]:
+    """Nodes on a circle (the busiest first), radius by event count, labels outside the ring;
+    edges by weight."""
+    nodes, centre, ring = graph["nodes"], size / 2, size / 2 - 165
     most = max((n["events"] for n in nodes), default=1)
     placed = {}
     for i, node in enumerate(nodes):
         angle = 2 * math.pi * i / max(len(nodes), 1) - math.pi / 2
-        placed[node["id"]] = {**node, "x": round(centre + ring * math.cos(angle), 1),
-                              "y": round(centre + ring * math.sin(angle), 1),
-                              "r": round(5 + 13 * math.sqrt(node["events"] / most), 1),
-                              "anchor": "start" if math.cos(angle) >= 0 else "end",
-                              "dx": 12 if math.cos(angle) >= 0 else -12}
+        cos, sin = math.cos(angle), math.sin(angle)
+        radius = 5 + 13 * math.sqrt(node["events"] / most)
+        x, y = centre + ring * cos, centre + ring * sin
+        placed[node["id"]] = {**node, "x": round(x, 1), "y": round(y, 1), "r": round(radius, 1),
+                              "label_x": round(x + (radius + 5) * cos, 1),
+                              "label_y": round(y + (radius + 5) * sin + 4, 1),
+                              "anchor": "start" if cos > 0.2 else "end" if cos < -0.2 else "middle"}
     heaviest = max((e["events"] for e in graph["edges"]), default=1)
     edges = []
     for edge in graph["edges"]:
