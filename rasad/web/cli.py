@@ -21,6 +21,7 @@ def serve_command(
 ) -> None:
     """Browse a database in a web browser: search, documents, actors, dyads, network, and a JSON API."""
     from rich.console import Console
+    from rich.markup import escape
 
     from rasad.web import WEB_EXTRA_HINT
 
@@ -30,14 +31,14 @@ def serve_command(
 
         from rasad.web.app import create_app
     except ImportError as error:
-        err.print(f"[red]error[/red] {WEB_EXTRA_HINT} ({error.name or error} is missing)")
+        err.print(f"[red]error[/red] {escape(WEB_EXTRA_HINT)} ({error.name or error} is missing)")
         raise typer.Exit(FAILED) from None
     from rasad.store.db import StoreError
 
     try:
         app = create_app(db)
     except StoreError as error:
-        err.print(f"[red]error[/red] {error}")
+        err.print(f"[red]error[/red] {escape(str(error))}")
         raise typer.Exit(FAILED) from None
     err.print(f"rasad web app on http://{host}:{port}/ over {db} (Ctrl-C stops it)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

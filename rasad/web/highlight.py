@@ -66,9 +66,9 @@ def segments(text: str, notes: list[Annotation],
     annotations covering it, and the sentence it opens (for links to `#s3`)."""
     starts = {start: index for index, start in enumerate(sentence_starts)}
     bounds = {0, len(text), *(s for s in starts if 0 <= s <= len(text))}
+    notes = [n for n in notes if 0 <= n.start < n.end <= len(text)]  # a bad span is not drawn
     for note in notes:
-        if 0 <= note.start < note.end <= len(text):
-            bounds.update((note.start, note.end))
+        bounds.update((note.start, note.end))
     cuts = sorted(bounds)
     out = []
     for start, end in zip(cuts, cuts[1:], strict=False):
