@@ -161,3 +161,28 @@ def test_hostile_text_comes_back_as_data(client) -> None:  # noqa: ANN001
     answer = client.get(f"/api/documents/{HOSTILE_ID}")
     assert answer.headers["content-type"].startswith("application/json")
     assert "script-src 'self'" in answer.headers["content-security-policy"]
+
+
+SAMPLES = {  # one good request per endpoint; the test below fails when an endpoint has none
+    "/api/stats": "/api/stats",
+    "/api/documents": "/api/documents",
+    "/api/documents/{doc_id}": "/api/documents/demo-ar-01",
+    "/api/events": "/api/events?status=asserted",
+    "/api/dyad": "/api/dyad?a=IRN&b=SAU",
+    "/api/dyad/events": "/api/dyad/events?a=IRN&b=SAU",
+    "/api/search": "/api/search?q=الرياض",
+    "/api/actors": "/api/actors?q=عربستان",
+    "/api/actors/{actor}": "/api/actors/SAU",
+    "/api/actors/{actor}/counterparts": "/api/actors/السعودية/counterparts",
+    "/api/network": "/api/network?level=actor",
+    "/api/analyse": None,  # POST, tested above
+}
+
+
+def test_every_endpoint_answers_a_good_request(client) -> None:  # noqa: ANN001
+    paths = set(client.get("/api/openapi.json").json()["paths"])
+    assert paths == set(SAMPLES), "give each endpoint a sample request"
+    for url in filter(None, SAMPLES.values()):
+        answer = client.get(url)
+        assert answer.status_code == 200, (url, answer.text[:200])
+        assert answer.json(), url
