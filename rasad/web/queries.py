@@ -17,6 +17,7 @@ from rasad.store.events import query_events
 from rasad.store.read import stats
 from rasad.store.search import search
 from rasad.web import actors
+from rasad.web.snippets import marked
 
 
 def documents(conn: sqlite3.Connection, *, lang: str | None = None, limit: int = 50,
@@ -108,6 +109,8 @@ def search_data(conn: sqlite3.Connection, query: str, *, lang: str | None,
         hits = search(conn, query, limit=limit, langs=(lang,) if lang else ())
     except ValueError:  # only punctuation or marks: no words for the index
         hits = []
+    for hit in hits:
+        hit["marked"] = marked(hit["text"], query)
     return {"query": query, "actors": found, "sentences": hits}
 
 
