@@ -2,20 +2,22 @@
 pair from 2016 (the dyad chart's points), and a document whose text, title and URL carry
 markup and script, which every page must show as text.
 
-The web tests need the `web` extra (fastapi, jinja2, python-multipart) and httpx; without
-them they skip, saying which package is missing.
+Tests of the app need the `web` extra (fastapi, uvicorn, jinja2, python-multipart) and httpx:
+without them they skip, saying which package is missing (through the `web_extra` fixture);
+the tests of plain functions (parameters, segments, charts, snippets) run regardless.
 """
 
 from __future__ import annotations
 
 import json
 from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
 
-for _name in ("fastapi", "jinja2", "multipart", "httpx"):
-    pytest.importorskip(_name, reason=f"the web tests need {_name}: pip install -e '.[test,web]'")
+MISSING = next((name for name in ("fastapi", "uvicorn", "jinja2", "multipart", "httpx")
+                if find_spec(name) is None), None)
 
 HOSTILE_ID = "hostile-1"
 HOSTILE_TEXT = ("<script>alert('x')</script> روسیه و ترکیه <b>bold</b> در آنکارا دیدار کردند. "
@@ -51,7 +53,14 @@ def build_store(path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def web_extra() -> None:
+    """Skip, naming the package, when the web extra or httpx is not installed."""
+    if MISSING:
+        pytest.skip(f"the web app tests need {MISSING}: pip install -e '.[test,web]'")
+
+
+@pytest.fixture(scope="session")
+def web_db(web_extra: None, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_store(tmp_path_factory.mktemp("web") / "web.db")
 
 

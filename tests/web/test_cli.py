@@ -28,14 +28,14 @@ def test_serve_listens_on_localhost_by_default(web_db: Path, monkeypatch) -> Non
     assert calls[-1]["host"] == "0.0.0.0" and calls[-1]["port"] == 9001
 
 
-def test_serve_without_a_database_is_one_line_and_exit_1(tmp_path: Path) -> None:
+def test_serve_without_a_database_is_one_line_and_exit_1(web_extra: None, tmp_path: Path) -> None:
     result = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1
     assert "no such database" in result.stderr and "Traceback" not in result.output
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_serve_without_the_web_extra_names_it(web_db: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_serve_without_the_web_extra_names_it(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     real_import = builtins.__import__
 
     def no_uvicorn(name: str, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
@@ -44,7 +44,7 @@ def test_serve_without_the_web_extra_names_it(web_db: Path, monkeypatch) -> None
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_uvicorn)
-    result = runner.invoke(app, ["serve", "--db", str(web_db)])
+    result = runner.invoke(app, ["serve", "--db", str(tmp_path / "any.db")])
     assert result.exit_code == 1
     assert "pip install -e '.[web]'" in " ".join(result.stderr.split()) and "uvicorn" in result.stderr
 
