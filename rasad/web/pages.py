@@ -144,6 +144,9 @@ async def analyse_page(request: Request, text: Annotated[str, Form()] = "",
     max_chars = request.app.state.max_chars
     if upload is not None and upload.filename:
         raw = await upload.read(max_chars * 4 + 1)
+        if len(raw) > max_chars * 4:  # more bytes than the cap's characters can take
+            raise HTTPException(413, f"{upload.filename}: too large; at most {max_chars:,} "
+                                "characters are analysed here")
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:

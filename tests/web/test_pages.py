@@ -115,8 +115,11 @@ def test_paste_and_upload_are_analysed_and_shown(client, web_db) -> None:  # noq
 
     from rasad.web import create_app
 
-    answer = TestClient(create_app(web_db, max_chars=10)).post("/analyse", data={"text": text})
+    small = TestClient(create_app(web_db, max_chars=10))
+    answer = small.post("/analyse", data={"text": text})
     assert answer.status_code == 413 and "at most 10" in answer.text
+    big_file = small.post("/analyse", files={"upload": ("a.txt", "ا".encode() * 30, "text/plain")})
+    assert big_file.status_code == 413 and "a.txt" in big_file.text
 
 
 @pytest.mark.parametrize(("url", "status"), [
