@@ -182,6 +182,8 @@ def demo(db: DbOption = Path("rasad-demo.db"),
     console.print(f"\nExplore it: [bold]rasad stats --db {db}[/bold], "
                   f"[bold]rasad events --db {db} --status asserted[/bold], "
                   f"[bold]rasad explain DOC_ID --db {db}[/bold]")
+    console.print(f"Open it in a browser: [bold]rasad serve --db {db}[/bold], then "
+                  "http://127.0.0.1:8000/ (needs the web extra: pip install -e '.\\[web]')")
     raise typer.Exit(PARTIAL if summary.problems else OK)
 
 
@@ -308,6 +310,9 @@ def _add_subcommands() -> None:
     from rasad.store.cli import search_command
 
     app.command("search")(search_command)
+    from rasad.web.cli import serve_command
+
+    app.command("serve")(serve_command)
 
 
 _add_subcommands()

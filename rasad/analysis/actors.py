@@ -5,8 +5,8 @@ sides of events instead: how often an actor is the source and the target, and fo
 the others it dealt with. Names in Persian and Arabic come from the knowledge base, so a row
 reads the same whichever language the events were coded from.
 
-Counterparts count only what happened (status asserted), each event once per document (a
-repeated report, `same_as`, is skipped), as `rasad dyad` counts.
+Counterparts count only what happened (status asserted), each real-world event once however
+many reports it has, as `rasad dyad` and the web app count.
 """
 
 from __future__ import annotations
@@ -15,17 +15,17 @@ import sqlite3
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from rasad.store.events import actor_clause
-
-# `happened`: asserted, and not a repeated report (`same_as`) of an event the document has.
+# `happened`: the merged event an asserted row reports (NULL otherwise), so that an event
+# reported many times counts once; {event} is its id: `merged_id`, or on a database from
+# before merging the row itself unless it repeats an event of its document (`same_as`).
 _SIDES_SQL = """
-WITH coded AS (SELECT *, status = 'asserted' AND json_extract(record, '$.same_as') IS NULL
-                         AS happened FROM events)
+WITH coded AS (SELECT *, CASE WHEN status = 'asserted' THEN {event} END AS happened
+               FROM events)
 SELECT kb_id, SUM(as_source) AS as_source, SUM(as_target) AS as_target,
-       SUM(asserted) AS asserted, MAX(name_en) AS name_en, MAX(country) AS country,
+       COUNT(DISTINCT happened) AS asserted, MAX(name_en) AS name_en, MAX(country) AS country,
        MAX(sector) AS sector
 FROM (SELECT source_kb_id AS kb_id, 1 AS as_source, 0 AS as_target,
-             happened AS asserted, source_name_en AS name_en,
+             happened, source_name_en AS name_en,
              source_country AS country, source_sector AS sector FROM coded
       UNION ALL
       SELECT target_kb_id, 0, 1, happened, target_name_en, target_country, target_sector
@@ -33,12 +33,15 @@ FROM (SELECT source_kb_id AS kb_id, 1 AS as_source, 0 AS as_target,
 WHERE kb_id IS NOT NULL AND (:country IS NULL OR country = :country)
 GROUP BY kb_id ORDER BY SUM(as_source) + SUM(as_target) DESC, kb_id LIMIT :limit
 """
+_MERGED_EVENT = "merged_id"
+_DOCUMENT_EVENT = ("CASE WHEN json_extract(record, '$.same_as') IS NULL "
+                   "THEN doc_id || ':' || idx END")
 
 
 @dataclass
 class ActorCount:
     """One actor of a store's events: how often it is each side (every event record), in how
-    many events that happened (`asserted`, each once per document), and its names."""
+    many events that happened (`asserted`, each real-world event once), and its names."""
 
     kb_id: str
     name_en: str | None
@@ -99,7 +102,10 @@ def event_actors(conn: sqlite3.Connection, *, country: str | None = None,
                  limit: int = 50) -> list[ActorCount]:
     """Actors with a knowledge-base id on either side of the stored events, most events first;
     `country` keeps those of one country or IGO code."""
-    rows = conn.execute(_SIDES_SQL, {"country": country.upper() if country else None,
+    from rasad.store.clusters import has_merged  # noqa: PLC0415
+
+    event = _MERGED_EVENT if has_merged(conn) else _DOCUMENT_EVENT
+    rows = conn.execute(_SIDES_SQL.format(event=event), {"country": country.upper() if country else None,
                                      "limit": int(limit)})
     out = []
     for row in rows:
@@ -113,31 +119,27 @@ def event_actors(conn: sqlite3.Connection, *, country: str | None = None,
 def counterparts(conn: sqlite3.Connection, actor: str, *, country: str | None = None,
                  limit: int = 20) -> list[Counterpart]:
     """The actors `actor` (id, code, or a name in any script) dealt with in events that
-    happened, most events first; `country` keeps the counterparts of one country or IGO code.
-    A side without an id is kept by country and sector («police (TUR)»); an event without a
-    second side has no counterpart."""
+    happened, most events first, each event once however many reports it has (read through
+    `rasad.analysis.network.actor_events`, as the dyad and the web app read them); `country`
+    keeps the counterparts of one country or IGO code. A side without an id is kept by
+    country and sector («police (TUR)»); an event without a second side has no counterpart."""
+    from rasad.analysis.network import actor_events, side_of  # noqa: PLC0415
+
     found: dict[str, Counterpart] = {}
-    for mine, other in (("source", "target"), ("target", "source")):
-        clause, params = actor_clause(actor, (mine,))
-        rows = conn.execute(
-            f"SELECT e.{other}_kb_id, e.{other}_name_en, e.{other}_country, e.{other}_sector, "
-            "e.plover_event, e.goldstein FROM events e WHERE e.status = 'asserted' "
-            "AND json_extract(e.record, '$.same_as') IS NULL "
-            f"AND (e.{other}_kb_id IS NOT NULL OR e.{other}_country IS NOT NULL) AND {clause}",
-            params)
-        for kb_id, name_en, code, sector, plover, goldstein in rows:
-            key = kb_id or f"{sector or '?'}:{code}"
-            if key not in found:
-                names = kb_names(kb_id)
-                found[key] = Counterpart(key, names[0] or name_en or sector, names[1], names[2],
-                                         code, sector)
-            part = found[key]
-            if mine == "source":
-                part.outgoing += 1
-            else:
-                part.incoming += 1
-            part.goldstein_sum += goldstein or 0.0
-            part.types[plover] = part.types.get(plover, 0) + 1
+    for event in actor_events(conn, actor):
+        mine, other = side_of(event, actor)
+        key = other["kb_id"] or f"{other['sector'] or '?'}:{other['country']}"
+        if key not in found:
+            names = kb_names(other["kb_id"])
+            found[key] = Counterpart(key, names[0] or other["name_en"] or other["sector"],
+                                     names[1], names[2], other["country"], other["sector"])
+        part = found[key]
+        if mine is event["source"]:
+            part.outgoing += 1
+        else:
+            part.incoming += 1
+        part.goldstein_sum += event["goldstein"] or 0.0
+        part.types[event["plover"]] = part.types.get(event["plover"], 0) + 1
     ranked = sorted((p for p in found.values() if not country or p.country == country.upper()),
                     key=lambda p: (-p.events, p.key))
     return ranked[:limit]

@@ -2,7 +2,7 @@
 
 Counts only events that happened (status asserted), and counts *merged* events: the reports of
 one event, in one document or in many, in Persian or Arabic (`rasad.events.merge`), count once,
-in the period of the event's earliest mention. `mentions` keeps the raw rows (every report)
+in the period of its lead report (the one dated most precisely, `rasad.analysis.network.lead`). `mentions` keeps the raw rows (every report)
 beside `events`. Either direction counts for both sides; the direction is kept in the rows. Actors are named as `rasad events --actor` takes them: a
 country or IGO code, a knowledge-base id, or a name in English, Persian or Arabic.
 """
@@ -13,8 +13,8 @@ import json
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 
+from rasad.analysis.network import lead, period_key
 from rasad.store.clusters import has_merged
 from rasad.store.events import actor_keys, date_clauses, pair_clause
 
@@ -79,39 +79,29 @@ def dyad(conn: sqlite3.Connection, a: str, b: str, *, by: str = "month",
         "ORDER BY e.date, e.doc_id, e.idx", params).fetchall()
     periods: dict[str, Period] = {}
     not_happened: dict[str, int] = defaultdict(int)
-    reports: dict[str, list[tuple]] = defaultdict(list)  # merged id → its asserted mentions
-    for row in rows:
-        status, doc_id, idx, merged = row[1], row[8], row[9], row[10]
+    reports: dict[str, list[dict]] = defaultdict(list)  # merged id → its asserted mentions
+    for (day, status, goldstein, quad, plover, record, s_c, t_c, doc_id, idx, merged,
+         sentence) in rows:
         if status != "asserted":
             not_happened[status] += 1
             continue
-        reports[merged or f"{doc_id}:{idx}"].append(row)  # a row written before merging: itself
-    happened: dict[str, dict] = {}  # merged id → its lead mention, with its report count
-    for merged, mentions in reports.items():
-        for row in mentions:
-            periods.setdefault(_period(row[0], by), Period(_period(row[0], by))).mentions += 1
-        # the lead is the mention dated most precisely: «2016-08-09» before a bare «2016»
-        (day, _status, goldstein, quad, plover, record, s_c, t_c, doc_id, _idx, _merged,
-         sentence) = min(mentions, key=lambda r: (-len(r[0]), r[0], r[8], r[9]))
-        period = periods[_period(day, by)]
+        reports[merged or f"{doc_id}:{idx}"].append({  # a row written before merging: itself
+            "date": day, "plover": plover, "goldstein": goldstein, "quad_class": quad,
+            "source": s_c, "target": t_c, "doc_id": doc_id, "idx": idx, "merged_id": merged,
+            "trigger": (json.loads(record).get("trigger") or {}).get("text"),
+            "sentence": sentence})
+    happened: list[dict] = []
+    for mentions in reports.values():
+        for mention in mentions:
+            key = period_key(mention["date"], by)
+            periods.setdefault(key, Period(key)).mentions += 1
+        event = dict(lead(mentions), mentions=len(mentions))  # counted in its lead's period
+        period = periods[period_key(event["date"], by)]
         period.events += 1
-        period.goldstein_sum += goldstein or 0.0
-        period.quads[quad] += 1
-        period.types[plover] += 1
-        event = json.loads(record)
-        happened[merged] = {"date": day, "plover": plover, "goldstein": goldstein,
-                            "source": s_c, "target": t_c, "doc_id": doc_id, "merged_id": merged,
-                            "mentions": len(mentions),
-                            "trigger": (event.get("trigger") or {}).get("text"),
-                            "sentence": sentence}
+        period.goldstein_sum += event["goldstein"] or 0.0
+        period.quads[event["quad_class"]] += 1
+        period.types[event["plover"]] += 1
+        happened.append(event)
     ordered = [periods[k] for k in sorted(periods)]
-    strongest = sorted(happened.values(), key=lambda e: -abs(e["goldstein"] or 0))[:top]
+    strongest = sorted(happened, key=lambda e: -abs(e["goldstein"] or 0))[:top]
     return Dyad(a, b, ordered, strongest, dict(not_happened))
-
-
-def _period(day: str, by: str) -> str:
-    """«2016-08-09» → «2016-08» (month) or «2016-W32» (week); a bare month or year stays."""
-    if by == "month" or len(day) < 10:
-        return day[:7]
-    year, week, _ = date.fromisoformat(day[:10]).isocalendar()
-    return f"{year}-W{week:02d}"

@@ -90,21 +90,33 @@ def export(conn: sqlite3.Connection, out: Path, fmt: str) -> int:
         return _jsonl(conn, out)
     if fmt in INTERCHANGE:
         return INTERCHANGE[fmt](conn, out)
+    if fmt not in ("csv", "parquet"):
+        raise ValueError(f"unknown format {fmt!r}: choose {', '.join(FORMATS)}")
     rows = list(iter_event_rows(conn))
+    return _table(rows, out, fmt, EVENT_TABLE_COLUMNS,
+                  ints={"sentence", "trigger_start", "trigger_end", "quad_class", "same_as"},
+                  bools={"happened", "symmetric"})
+
+
+def _table(rows: list[dict[str, Any]], out: Path, fmt: str, columns: dict[str, str], *,
+           ints: set[str], bools: set[str]) -> int:
+    """Write flat `rows` as CSV or Parquet with `columns` in order (Parquet: `ints` and
+    `bools` typed, `goldstein` a float, text elsewhere); the count."""
     if fmt == "csv":
         with out.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=list(EVENT_TABLE_COLUMNS))
+            writer = csv.DictWriter(handle, fieldnames=list(columns))
             writer.writeheader()
             writer.writerows(rows)
         return len(rows)
-    if fmt == "parquet":
-        import pyarrow as pa  # noqa: PLC0415 (the `export` extra)
-        import pyarrow.parquet as pq  # noqa: PLC0415
+    import pyarrow as pa  # noqa: PLC0415 (the `export` extra)
+    import pyarrow.parquet as pq  # noqa: PLC0415
 
-        columns = {name: [row[name] for row in rows] for name in EVENT_TABLE_COLUMNS}
-        pq.write_table(pa.table(columns, schema=_schema(pa)), out)
-        return len(rows)
-    raise ValueError(f"unknown format {fmt!r}: choose {', '.join(FORMATS)}")
+    schema = pa.schema([(name, pa.int64() if name in ints else pa.float64()
+                         if name == "goldstein" else pa.bool_() if name in bools
+                         else pa.string()) for name in columns])
+    table = {name: [row[name] for row in rows] for name in columns}
+    pq.write_table(pa.table(table, schema=schema), out)
+    return len(rows)
 
 
 def _jsonl(conn: sqlite3.Connection, out: Path) -> int:
@@ -116,15 +128,6 @@ def _jsonl(conn: sqlite3.Connection, out: Path) -> int:
                 handle.write(json.dumps(data, ensure_ascii=False) + "\n")
                 count += 1
     return count
-
-
-def _schema(pa: Any) -> Any:
-    """Column types for Parquet: ints, floats and booleans where they are, text elsewhere."""
-    ints = {"sentence", "trigger_start", "trigger_end", "quad_class", "same_as"}
-    types = {name: pa.int64() if name in ints else pa.float64() if name == "goldstein"
-             else pa.bool_() if name in ("happened", "symmetric") else pa.string()
-             for name in EVENT_TABLE_COLUMNS}
-    return pa.schema([(name, kind) for name, kind in types.items()])
 
 
 # `rasad export --merged`: one row per merged event (`rasad.events.merge`); the README lists
@@ -197,23 +200,9 @@ def export_merged(conn: sqlite3.Connection, out: Path, fmt: str) -> int:
             for row in rows:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         return len(rows)
+    if fmt not in ("csv", "parquet"):
+        raise ValueError(f"unknown format {fmt!r} for merged events: choose jsonl, csv or parquet")
     flat = [{**row, "mention_ids": ";".join(row["mention_ids"]), "doc_ids": ";".join(row["doc_ids"])}
             for row in rows]
-    if fmt == "csv":
-        with out.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=list(MERGED_TABLE_COLUMNS))
-            writer.writeheader()
-            writer.writerows(flat)
-        return len(rows)
-    if fmt == "parquet":
-        import pyarrow as pa  # noqa: PLC0415 (the `export` extra)
-        import pyarrow.parquet as pq  # noqa: PLC0415
-
-        ints = {"quad_class", "mentions", "documents"}
-        schema = pa.schema([(name, pa.int64() if name in ints else pa.float64()
-                             if name == "goldstein" else pa.bool_() if name == "happened"
-                             else pa.string()) for name in MERGED_TABLE_COLUMNS])
-        columns = {name: [row[name] for row in flat] for name in MERGED_TABLE_COLUMNS}
-        pq.write_table(pa.table(columns, schema=schema), out)
-        return len(rows)
-    raise ValueError(f"unknown format {fmt!r} for merged events: choose jsonl, csv or parquet")
+    return _table(flat, out, fmt, MERGED_TABLE_COLUMNS,
+                  ints={"quad_class", "mentions", "documents"}, bools={"happened"})
