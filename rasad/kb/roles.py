@@ -23,7 +23,7 @@ from functools import cache
 from importlib import resources
 
 from rasad.document import Document, iso_day
-from rasad.kb.base import ActorRecord, KnowledgeBase, load_kb
+from rasad.kb.base import SINGLE_HOLDER, ActorRecord, KnowledgeBase, load_kb
 from rasad.kb.gazetteer import Gazetteer, PhraseMatch, PhraseTrie, load_gazetteer
 from rasad.kb.mention import Mention
 from rasad.spans import SpanIndex
@@ -33,24 +33,30 @@ from rasad.text.normalize import match_key, normalize_str, words_key
 ROLE_FILES = ("roles.tsv", "roles_extra.tsv")
 SPECIAL_KINDS = {"@counterpart": "counterpart", "@state": "state", "@military": "military",
                  "@body": "body"}
-# Offices with one holder at a time: when the KB lists several, the first (non-acting,
-# latest start) is taken; for the others (deputy ministers, envoys) several holders stay unresolved.
-SINGLE_HOLDER = frozenset({
-    "head_of_state", "head_of_government", "foreign_minister", "defense_minister",
-    "supreme_leader", "crown_prince", "secretary_general", "commission_president",
-    "council_president", "high_representative", "speaker_of_parliament",
-    "chief_of_general_staff", "national_security_adviser", "presidential_spokesperson",
-    "foreign_ministry_spokesperson", "security_council_secretary"})
+# A title that names an office some states fill with another: a presidential title means the
+# `president` where the state has one who is not its head of state (Iran, whose head of state
+# is the Supreme Leader), else the head of state (every other presidency).
+FALLBACKS = {"president": ("head_of_state",)}
+# A prime-minister title (نخست وزیر، رئيس الوزراء) names the head of government who is not also
+# the head of state or president: Türkiye has had none since 2018-07-09 (Erdoğan heads both),
+# Iran none since 1989. The KB records the office as head_of_government, the role a resolved
+# mention reports (OFFICE_OF).
+PRIME_MINISTER = "prime_minister"
+OFFICE_OF = {PRIME_MINISTER: "head_of_government"}
+HEADS_OF_STATE = frozenset({"head_of_state", "president"})
 # Offices a bare title (الرئيس, نخست وزیر) may refer back to.
-BARE_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister",
+BARE_ROLES = frozenset({"president", "head_of_state", "head_of_government", PRIME_MINISTER, "foreign_minister",
                         "defense_minister", "supreme_leader", "crown_prince", "secretary_general"})
 NOT_BARE = frozenset(match_key(p) for p in ("الأمير", "المستشار", "المستشارة", "الرئاسة",
-                                             "ریاست جمهوری", "الزعيم"))
+                                             "ریاست جمهوری", "الزعيم", "مدیر کل", "مدیرکل",
+                                             "المدير العام"))
 # Offices that serve a person (المتحدث باسم أردوغان, مستشار السياسة الخارجية للرئيس الروسي).
 PERSON_OBJECT_ROLES = frozenset({"presidential_spokesperson", "foreign_policy_adviser",
                                  "national_security_adviser", "chief_of_staff_to_head_of_state"})
 HOST_ROLES = frozenset({"ambassador", "permanent_representative", "special_envoy"})
 HOST_WORDS = frozenset(normalize_str(w) for w in ("در", "لدى", "في", "نزد", "إلى", "به"))
+# «فرستاده ویژه سازمان ملل در امور سوریه», «المبعوث الخاص إلى شؤون سوريا»: the affairs of the host
+HOST_FILLERS = frozenset(normalize_str(w) for w in ("امور", "شؤون", "الشؤون"))
 MIL_ROLES = frozenset({"chief_of_general_staff", "military_commander"})
 PLACE_KINDS = frozenset({"state", "territory", "igo"})
 ORG_KINDS = frozenset({"gov_body", "armed_group", "party", "igo"})
@@ -125,7 +131,7 @@ def build_titles(rows: list[TitleRow], gazetteer: Gazetteer | None = None,
         kind = SPECIAL_KINDS.get(role, "role")
         specific = len(words_key(phrase).split()) > 1 or (lang == "ar" and key.startswith("ال"))
         stated = kb.by_code(implies) if kb is not None and implies else None
-        merged[key] = Title(phrase, lang, (role,), kind, rule,
+        merged[key] = Title(phrase, lang, with_fallbacks((role,)), kind, rule,
                             template=notes if kind == "body" else "", specific=specific,
                             implied=stated.id if stated else _implied(phrase, lang, gazetteer))
     trie = PhraseTrie(inflected=False)
@@ -135,8 +141,16 @@ def build_titles(rows: list[TitleRow], gazetteer: Gazetteer | None = None,
 
 
 def _with_role(title: Title, role: str) -> Title:
-    return Title(title.phrase, title.lang, (*title.roles, role), title.kind, title.rule,
-                 title.template, title.specific, title.implied)
+    return Title(title.phrase, title.lang, with_fallbacks((*title.roles, role)), title.kind,
+                 title.rule, title.template, title.specific, title.implied)
+
+
+def with_fallbacks(roles: tuple[str, ...]) -> tuple[str, ...]:
+    """`roles` with each one's stand-in right after it (president → head_of_state), once."""
+    out: list[str] = []
+    for role in roles:
+        out += [r for r in (role, *FALLBACKS.get(role, ())) if r not in out]
+    return tuple(out)
 
 
 def _implied(phrase: str, lang: str, gazetteer: Gazetteer | None) -> str | None:
@@ -180,10 +194,27 @@ def role_countries(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     return {role: frozenset(codes) for role, codes in found.items()}
 
 
+def kb_roles(roles: tuple[str, ...]) -> tuple[str, ...]:
+    """The KB role names of title roles (prime_minister → head_of_government), once each."""
+    return tuple(dict.fromkeys(OFFICE_OF.get(r, r) for r in roles))
+
+
 def known_role(kb: KnowledgeBase, roles: tuple[str, ...], code: str | None) -> str:
     """The first of `roles` the KB knows for `code` (for a phrase with several readings)."""
     countries = role_countries(kb)
-    return next((r for r in roles if code in countries.get(r, ())), roles[0])
+    offices = kb_roles(roles)
+    return next((r for r in offices if code in countries.get(r, ())), offices[0])
+
+
+def role_holders(kb: KnowledgeBase, role: str, code: str | None, on: date, *,
+                 to: str | None = None, org: str | None = None) -> list[ActorRecord]:
+    """`kb.holders` for a title role: a prime minister is a head of government who does not
+    also hold the state's presidency that day (see PRIME_MINISTER)."""
+    found = kb.holders(OFFICE_OF.get(role, role), code, on, to=to, org=org)
+    if role != PRIME_MINISTER:
+        return found
+    return [p for p in found if not any(
+        r.role in HEADS_OF_STATE and r.country == code and r.holds_on(on) for r in p.roles)]
 
 
 def find_holder(kb: KnowledgeBase, roles: tuple[str, ...], obj: ActorRecord, on: date, *,
@@ -194,10 +225,11 @@ def find_holder(kb: KnowledgeBase, roles: tuple[str, ...], obj: ActorRecord, on:
     org = obj.id if obj.kind in ORG_KINDS - {"igo"} else None
     if obj.kind in ("armed_group", "party") and "leader" in roles:
         roles = ("leader", *(r for r in roles if r != "leader"))  # قائد فاغنر: its leader
-    for role in roles:
-        found = kb.holders(role, code, on, org=org, to=to) if org else []
+    for title_role in roles:
+        found = role_holders(kb, title_role, code, on, org=org, to=to) if org else []
         if not found and obj.kind not in ("armed_group", "party"):
-            found = kb.holders(role, code, on, to=to)
+            found = role_holders(kb, title_role, code, on, to=to)
+        role = OFFICE_OF.get(title_role, title_role)
         if found:
             one = found[0] if len(found) == 1 or role in SINGLE_HOLDER else None
             return role, one, len(found)
@@ -340,7 +372,8 @@ def _attach_host(doc: Document, mention: Mention, by_first: dict[int, Mention]) 
     if not HOST_ROLES & set(title.roles) or mention.obj is None:
         return
     k = mention.last + 1
-    host = by_first.get(k + 1)
+    skip = k + 1 < len(doc.tokens) and doc.tokens[k + 1].norm in HOST_FILLERS
+    host = by_first.get(k + 2 if skip else k + 1)
     if (k < len(doc.tokens) and doc.tokens[k].norm in HOST_WORDS and host is not None
             and host.actor is not None and host.actor.kind in PLACE_KINDS):
         mention.extra["to"] = host.actor.country
