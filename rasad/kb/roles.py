@@ -13,6 +13,11 @@ else `kb.holders(role, country, on=published)`; with no date the role is kept (c
 role, sector) and no person is guessed. "His Turkish counterpart" (نظيره التركي) takes the
 role of the nearest earlier office-holder of another country. A bare title (الرئيس) links to
 the last earlier mention of that office.
+
+Constitutions split offices differently, and a title names the office, not the KB role: a
+presidential title tries `president` before `head_of_state` (Iran's president is not its head
+of state, the Supreme Leader is), and a prime-minister title takes only a head of government who
+is not also president (Türkiye has none after 2018-07-09); see FALLBACKS and PRIME_MINISTER.
 """
 
 from __future__ import annotations
