@@ -49,6 +49,13 @@ FALLBACKS = {"president": ("head_of_state",)}
 PRIME_MINISTER = "prime_minister"
 OFFICE_OF = {PRIME_MINISTER: "head_of_government"}
 HEADS_OF_STATE = frozenset({"head_of_state", "president"})
+# The head of a government body is not the head of its state: «رئيس جهاز الاستخبارات التركي»
+# is the head of MIT, not Erdoğan. A head-of-state or government title over a body that does not
+# stand for the government (not `metonym`: الكرملين does) names the body's own head, the office
+# its sector implies, else its `leader`.
+HEAD_TITLES = HEADS_OF_STATE | {"head_of_government", PRIME_MINISTER}
+BODY_HEADS = {"SPY": "intelligence_chief", "LEG": "speaker_of_parliament",
+              "MIL": "chief_of_general_staff"}
 # Offices a bare title (الرئيس, نخست وزیر) may refer back to.
 BARE_ROLES = frozenset({"president", "head_of_state", "head_of_government", PRIME_MINISTER, "foreign_minister",
                         "defense_minister", "supreme_leader", "crown_prince", "secretary_general"})
@@ -228,6 +235,7 @@ def find_holder(kb: KnowledgeBase, roles: tuple[str, ...], obj: ActorRecord, on:
     for `obj` on day `on`; an organization's own leaders first (org=), then its state's."""
     code = obj.country
     org = obj.id if obj.kind in ORG_KINDS - {"igo"} else None
+    roles = _body_roles(roles, obj)
     if obj.kind in ("armed_group", "party") and "leader" in roles:
         roles = ("leader", *(r for r in roles if r != "leader"))  # قائد فاغنر: its leader
     for title_role in roles:
@@ -239,6 +247,13 @@ def find_holder(kb: KnowledgeBase, roles: tuple[str, ...], obj: ActorRecord, on:
             one = found[0] if len(found) == 1 or role in SINGLE_HOLDER else None
             return role, one, len(found)
     return known_role(kb, roles, code), None, 0
+
+
+def _body_roles(roles: tuple[str, ...], obj: ActorRecord) -> tuple[str, ...]:
+    """`roles`, or the body's own head's office for a head title over a body (BODY_HEADS)."""
+    if obj.kind != "gov_body" or obj.metonym or not HEAD_TITLES & set(roles):
+        return roles
+    return (BODY_HEADS.get(obj.sector or "", "leader"),)
 
 
 def held_roles(person: ActorRecord, on: date | None) -> list[tuple[str, str | None]]:
@@ -335,7 +350,9 @@ def _object(doc: Document, match: PhraseMatch, title: Title, by_first: dict[int,
         name = by_first.get(k)
         if name is None or name.last <= match.last or doc.tokens[k].sentence != sentence:
             continue
-        return name if _fits(name, title, serves_person and _of(title, name)) else None
+        inside = k <= match.last  # «رئيس المخابرات» + «المخابرات التركية»: one noun phrase
+        return name if _fits(name, title, serves_person and _of(title, name),
+                             inside=inside) else None
     return None
 
 
@@ -347,9 +364,11 @@ def _of(title: Title, mention: Mention) -> bool:
     return mention.clitic.endswith(("ل", "لل")) or title.phrase.split()[-1] == "باسم"
 
 
-def _fits(name: Mention, title: Title, serves_person: bool) -> bool:
+def _fits(name: Mention, title: Title, serves_person: bool, *, inside: bool = False) -> bool:
+    """Whether `name` is what the title serves; a name that starts inside the title shares
+    its last word, so no definite-noun boundary stands between them."""
     actor = name.actor
-    if actor is None or _definite_before_noun(name, title):
+    if actor is None or (not inside and _definite_before_noun(name, title)):
         return False
     if actor.kind == "person":  # not دولت بایدن: the person's name stays a PER mention
         return serves_person

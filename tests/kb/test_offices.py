@@ -136,6 +136,13 @@ def test_iran_president_counterpart_elsewhere_is_the_head_of_state() -> None:
      "intelligence_chief"),
     ("قال رئيس جهاز المخابرات العامة المصرية إن", "ar", "2019-05-01",
      "رئيس جهاز المخابرات العامة المصرية", "Abbas Kamel", "intelligence_chief"),
+    # the head of a body is not the head of its state (not Erdoğan)
+    ("قال رئيس جهاز الاستخبارات التركي إن", "ar", "2019-05-01", "رئيس جهاز الاستخبارات التركي",
+     "Hakan Fidan", "intelligence_chief"),
+    ("قال رئيس المخابرات التركية إن", "ar", "2024-05-01", "رئيس المخابرات التركية",
+     "İbrahim Kalın", "intelligence_chief"),
+    ("رئیس سازمان اطلاعات ترکیه گفت", "fa", "2019-05-01", "رئیس سازمان اطلاعات ترکیه",
+     "Hakan Fidan", "intelligence_chief"),
     # UN envoys, with the host they are sent for
     ("قال المبعوث الأممي إلى سوريا إن", "ar", "2016-05-01", "المبعوث الأممي إلى سوريا",
      "Staffan de Mistura", "special_envoy"),
