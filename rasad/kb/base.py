@@ -25,6 +25,15 @@ from rasad.data import read_text
 from rasad.text.normalize import match_key
 
 LANGS = ("fa", "ar", "en", "ru")
+# Offices one person holds at a time in one country (for IGOs: in one organization; for
+# envoys of one sender: per host). Shared by the resolver (several holders found → take the
+# first) and the validator (two unmarked holders at once → an error): one list, one meaning.
+SINGLE_HOLDER = frozenset({
+    "head_of_state", "head_of_government", "president", "foreign_minister", "defense_minister",
+    "supreme_leader", "crown_prince", "secretary_general", "commission_president",
+    "council_president", "high_representative", "speaker_of_parliament",
+    "chief_of_general_staff", "central_bank_governor", "national_security_adviser",
+    "presidential_spokesperson", "foreign_ministry_spokesperson", "security_council_secretary"})
 
 
 def _date(value: str | None, *, what: str) -> date | None:
@@ -52,7 +61,8 @@ class Role:
     to: str | None = None  # ambassadors, envoys, permanent representatives: the host
     org: str | None = None  # actor id of the organization led (a group leader's group)
     title: str | None = None
-    acting: bool = False
+    acting: bool = False  # acting, interim or caretaker holder (beside or between holders)
+    shared: bool = False  # held jointly or alongside another office-holder (co-chairs, a PM's kept portfolio)
     note: str | None = None
     source: str | None = None  # None = curated with the record; "countryinfo" = imported
     last_confirmed: date | None = None
@@ -80,6 +90,7 @@ class Role:
             org=data.get("org"),
             title=data.get("title"),
             acting=bool(data.get("acting", False)),
+            shared=bool(data.get("shared", False)),
             note=data.get("note"),
             source=data.get("source"),
             last_confirmed=_date(last, what=what + " last_confirmed"),
@@ -95,8 +106,9 @@ class Role:
         for key in ("to", "org", "title", "note", "source"):
             if getattr(self, key):
                 out[key] = getattr(self, key)
-        if self.acting:
-            out["acting"] = True
+        for flag in ("acting", "shared"):
+            if getattr(self, flag):
+                out[flag] = True
         if self.last_confirmed:
             out["last_confirmed"] = self.last_confirmed.isoformat()
         return out

@@ -15,14 +15,19 @@ from rasad.kb.roles import (
     Title,
     find_holder,
     held_roles,
+    kb_roles,
     known_role,
     sector_of,
+    with_fallbacks,
 )
 from rasad.text.normalize import match_key
 
 COMMAS = frozenset({"،", ","})
 ROLE_ORDER = {role: i for i, role in enumerate(sorted(BARE_ROLES, key=lambda r: (
-    r != "head_of_state", r != "head_of_government", r)))}
+    r != "president", r != "head_of_state", r != "head_of_government", r)))}
+# «His counterpart» of a head of state is the other state's president where that state has one
+# apart from its head of state: Putin's Iranian counterpart is Rouhani, not the Supreme Leader.
+COUNTERPART_ROLES = {"head_of_state": ("president", "head_of_state")}
 
 
 def resolve_roles(mentions: list[Mention], ctx: Context) -> list[Mention]:
@@ -135,7 +140,7 @@ def _named_person(mentions: list[Mention], i: int, roles: tuple[str, ...], code:
         if actor is None:
             found = found or name
         elif actor.kind == "person" and (actor.country == code or any(
-                r.role in roles and r.country == code for r in actor.roles)):
+                r.role in kb_roles(roles) and r.country == code for r in actor.roles)):
             return name, True
     return found, False
 
@@ -161,7 +166,7 @@ def _is_name(mention: Mention) -> bool:
 
 
 def _role_of(person: ActorRecord, roles: tuple[str, ...], code: str | None, ctx: Context) -> str:
-    held = [r for r, c in held_roles(person, ctx.on) if r in roles and c == code]
+    held = [r for r, c in held_roles(person, ctx.on) if r in kb_roles(roles) and c == code]
     return held[0] if held else known_role(ctx.kb, roles, code)
 
 
@@ -176,12 +181,18 @@ def _subject_roles(kept: list[Mention], mention: Mention, code: str | None,
         if prior.type != "PER" or prior.code == code:
             continue
         if prior.role:
-            return (prior.role,)
+            return _counterpart_roles((prior.role,))
         if prior.actor is not None and prior.actor.kind == "person" and ctx.on is not None:
             held = [r for r, c in held_roles(prior.actor, ctx.on) if c == prior.actor.country]
             if held:
-                return tuple(sorted(held, key=lambda r: ROLE_ORDER.get(r, len(ROLE_ORDER))))
+                return _counterpart_roles(
+                    sorted(held, key=lambda r: ROLE_ORDER.get(r, len(ROLE_ORDER))))
     return ()
+
+
+def _counterpart_roles(roles: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The offices a counterpart may hold, in the order tried (see COUNTERPART_ROLES)."""
+    return with_fallbacks(tuple(r for role in roles for r in COUNTERPART_ROLES.get(role, (role,))))
 
 
 def _resolve_title(mentions: list[Mention], i: int, kept: list[Mention], ctx: Context) -> bool:
@@ -211,10 +222,11 @@ def _resolve_title(mentions: list[Mention], i: int, kept: list[Mention], ctx: Co
 def _office_of(prior: Mention, roles: tuple[str, ...], ctx: Context) -> str | None:
     if prior.type != "PER":
         return None
-    if prior.role in roles:
+    offices = kb_roles(roles)
+    if prior.role in offices:
         return prior.role
     if prior.actor is not None and prior.actor.kind == "person" and ctx.on is not None:
-        return next((r for r, _ in held_roles(prior.actor, ctx.on) if r in roles), None)
+        return next((r for r, _ in held_roles(prior.actor, ctx.on) if r in offices), None)
     return None
 
 

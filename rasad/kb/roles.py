@@ -13,6 +13,11 @@ else `kb.holders(role, country, on=published)`; with no date the role is kept (c
 role, sector) and no person is guessed. "His Turkish counterpart" (نظيره التركي) takes the
 role of the nearest earlier office-holder of another country. A bare title (الرئيس) links to
 the last earlier mention of that office.
+
+Constitutions split offices differently, and a title names the office, not the KB role: a
+presidential title tries `president` before `head_of_state` (Iran's president is not its head
+of state, the Supreme Leader is), and a prime-minister title takes only a head of government who
+is not also president (Türkiye has none after 2018-07-09); see FALLBACKS and PRIME_MINISTER.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from functools import cache
 from importlib import resources
 
 from rasad.document import Document, iso_day
-from rasad.kb.base import ActorRecord, KnowledgeBase, load_kb
+from rasad.kb.base import SINGLE_HOLDER, ActorRecord, KnowledgeBase, load_kb
 from rasad.kb.gazetteer import Gazetteer, PhraseMatch, PhraseTrie, load_gazetteer
 from rasad.kb.mention import Mention
 from rasad.spans import SpanIndex
@@ -33,24 +38,37 @@ from rasad.text.normalize import match_key, normalize_str, words_key
 ROLE_FILES = ("roles.tsv", "roles_extra.tsv")
 SPECIAL_KINDS = {"@counterpart": "counterpart", "@state": "state", "@military": "military",
                  "@body": "body"}
-# Offices with one holder at a time: when the KB lists several, the first (non-acting,
-# latest start) is taken; for the others (deputy ministers, envoys) several holders stay unresolved.
-SINGLE_HOLDER = frozenset({
-    "head_of_state", "head_of_government", "foreign_minister", "defense_minister",
-    "supreme_leader", "crown_prince", "secretary_general", "commission_president",
-    "council_president", "high_representative", "speaker_of_parliament",
-    "chief_of_general_staff", "national_security_adviser", "presidential_spokesperson",
-    "foreign_ministry_spokesperson", "security_council_secretary"})
+# A title that names an office some states fill with another: a presidential title means the
+# `president` where the state has one who is not its head of state (Iran, whose head of state
+# is the Supreme Leader), else the head of state (every other presidency).
+FALLBACKS = {"president": ("head_of_state",)}
+# A prime-minister title (نخست وزیر، رئيس الوزراء) names the head of government who is not also
+# the head of state or president: Türkiye has had none since 2018-07-09 (Erdoğan heads both),
+# Iran none since 1989. The KB records the office as head_of_government, the role a resolved
+# mention reports (OFFICE_OF).
+PRIME_MINISTER = "prime_minister"
+OFFICE_OF = {PRIME_MINISTER: "head_of_government"}
+HEADS_OF_STATE = frozenset({"head_of_state", "president"})
+# The head of a government body is not the head of its state: «رئيس جهاز الاستخبارات التركي»
+# is the head of MIT, not Erdoğan. A head-of-state or government title over a body that does not
+# stand for the government (not `metonym`: الكرملين does) names the body's own head, the office
+# its sector implies, else its `leader`.
+HEAD_TITLES = HEADS_OF_STATE | {"head_of_government", PRIME_MINISTER}
+BODY_HEADS = {"SPY": "intelligence_chief", "LEG": "speaker_of_parliament",
+              "MIL": "chief_of_general_staff"}
 # Offices a bare title (الرئيس, نخست وزیر) may refer back to.
-BARE_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister",
+BARE_ROLES = frozenset({"president", "head_of_state", "head_of_government", PRIME_MINISTER, "foreign_minister",
                         "defense_minister", "supreme_leader", "crown_prince", "secretary_general"})
 NOT_BARE = frozenset(match_key(p) for p in ("الأمير", "المستشار", "المستشارة", "الرئاسة",
-                                             "ریاست جمهوری", "الزعيم"))
+                                             "ریاست جمهوری", "الزعيم", "مدیر کل", "مدیرکل",
+                                             "المدير العام"))
 # Offices that serve a person (المتحدث باسم أردوغان, مستشار السياسة الخارجية للرئيس الروسي).
 PERSON_OBJECT_ROLES = frozenset({"presidential_spokesperson", "foreign_policy_adviser",
                                  "national_security_adviser", "chief_of_staff_to_head_of_state"})
 HOST_ROLES = frozenset({"ambassador", "permanent_representative", "special_envoy"})
 HOST_WORDS = frozenset(normalize_str(w) for w in ("در", "لدى", "في", "نزد", "إلى", "به"))
+# «فرستاده ویژه سازمان ملل در امور سوریه», «المبعوث الخاص إلى شؤون سوريا»: the affairs of the host
+HOST_FILLERS = frozenset(normalize_str(w) for w in ("امور", "شؤون", "الشؤون"))
 MIL_ROLES = frozenset({"chief_of_general_staff", "military_commander"})
 PLACE_KINDS = frozenset({"state", "territory", "igo"})
 ORG_KINDS = frozenset({"gov_body", "armed_group", "party", "igo"})
@@ -125,7 +143,7 @@ def build_titles(rows: list[TitleRow], gazetteer: Gazetteer | None = None,
         kind = SPECIAL_KINDS.get(role, "role")
         specific = len(words_key(phrase).split()) > 1 or (lang == "ar" and key.startswith("ال"))
         stated = kb.by_code(implies) if kb is not None and implies else None
-        merged[key] = Title(phrase, lang, (role,), kind, rule,
+        merged[key] = Title(phrase, lang, with_fallbacks((role,)), kind, rule,
                             template=notes if kind == "body" else "", specific=specific,
                             implied=stated.id if stated else _implied(phrase, lang, gazetteer))
     trie = PhraseTrie(inflected=False)
@@ -135,8 +153,16 @@ def build_titles(rows: list[TitleRow], gazetteer: Gazetteer | None = None,
 
 
 def _with_role(title: Title, role: str) -> Title:
-    return Title(title.phrase, title.lang, (*title.roles, role), title.kind, title.rule,
-                 title.template, title.specific, title.implied)
+    return Title(title.phrase, title.lang, with_fallbacks((*title.roles, role)), title.kind,
+                 title.rule, title.template, title.specific, title.implied)
+
+
+def with_fallbacks(roles: tuple[str, ...]) -> tuple[str, ...]:
+    """`roles` with each one's stand-in right after it (president → head_of_state), once."""
+    out: list[str] = []
+    for role in roles:
+        out += [r for r in (role, *FALLBACKS.get(role, ())) if r not in out]
+    return tuple(out)
 
 
 def _implied(phrase: str, lang: str, gazetteer: Gazetteer | None) -> str | None:
@@ -180,10 +206,27 @@ def role_countries(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     return {role: frozenset(codes) for role, codes in found.items()}
 
 
+def kb_roles(roles: tuple[str, ...]) -> tuple[str, ...]:
+    """The KB role names of title roles (prime_minister → head_of_government), once each."""
+    return tuple(dict.fromkeys(OFFICE_OF.get(r, r) for r in roles))
+
+
 def known_role(kb: KnowledgeBase, roles: tuple[str, ...], code: str | None) -> str:
     """The first of `roles` the KB knows for `code` (for a phrase with several readings)."""
     countries = role_countries(kb)
-    return next((r for r in roles if code in countries.get(r, ())), roles[0])
+    offices = kb_roles(roles)
+    return next((r for r in offices if code in countries.get(r, ())), offices[0])
+
+
+def role_holders(kb: KnowledgeBase, role: str, code: str | None, on: date, *,
+                 to: str | None = None, org: str | None = None) -> list[ActorRecord]:
+    """`kb.holders` for a title role: a prime minister is a head of government who does not
+    also hold the state's presidency that day (see PRIME_MINISTER)."""
+    found = kb.holders(OFFICE_OF.get(role, role), code, on, to=to, org=org)
+    if role != PRIME_MINISTER:
+        return found
+    return [p for p in found if not any(
+        r.role in HEADS_OF_STATE and r.country == code and r.holds_on(on) for r in p.roles)]
 
 
 def find_holder(kb: KnowledgeBase, roles: tuple[str, ...], obj: ActorRecord, on: date, *,
@@ -192,16 +235,25 @@ def find_holder(kb: KnowledgeBase, roles: tuple[str, ...], obj: ActorRecord, on:
     for `obj` on day `on`; an organization's own leaders first (org=), then its state's."""
     code = obj.country
     org = obj.id if obj.kind in ORG_KINDS - {"igo"} else None
+    roles = _body_roles(roles, obj)
     if obj.kind in ("armed_group", "party") and "leader" in roles:
         roles = ("leader", *(r for r in roles if r != "leader"))  # قائد فاغنر: its leader
-    for role in roles:
-        found = kb.holders(role, code, on, org=org, to=to) if org else []
+    for title_role in roles:
+        found = role_holders(kb, title_role, code, on, org=org, to=to) if org else []
         if not found and obj.kind not in ("armed_group", "party"):
-            found = kb.holders(role, code, on, to=to)
+            found = role_holders(kb, title_role, code, on, to=to)
+        role = OFFICE_OF.get(title_role, title_role)
         if found:
             one = found[0] if len(found) == 1 or role in SINGLE_HOLDER else None
             return role, one, len(found)
     return known_role(kb, roles, code), None, 0
+
+
+def _body_roles(roles: tuple[str, ...], obj: ActorRecord) -> tuple[str, ...]:
+    """`roles`, or the body's own head's office for a head title over a body (BODY_HEADS)."""
+    if obj.kind != "gov_body" or obj.metonym or not HEAD_TITLES & set(roles):
+        return roles
+    return (BODY_HEADS.get(obj.sector or "", "leader"),)
 
 
 def held_roles(person: ActorRecord, on: date | None) -> list[tuple[str, str | None]]:
@@ -298,7 +350,9 @@ def _object(doc: Document, match: PhraseMatch, title: Title, by_first: dict[int,
         name = by_first.get(k)
         if name is None or name.last <= match.last or doc.tokens[k].sentence != sentence:
             continue
-        return name if _fits(name, title, serves_person and _of(title, name)) else None
+        inside = k <= match.last  # «رئيس المخابرات» + «المخابرات التركية»: one noun phrase
+        return name if _fits(name, title, serves_person and _of(title, name),
+                             inside=inside) else None
     return None
 
 
@@ -310,9 +364,11 @@ def _of(title: Title, mention: Mention) -> bool:
     return mention.clitic.endswith(("ل", "لل")) or title.phrase.split()[-1] == "باسم"
 
 
-def _fits(name: Mention, title: Title, serves_person: bool) -> bool:
+def _fits(name: Mention, title: Title, serves_person: bool, *, inside: bool = False) -> bool:
+    """Whether `name` is what the title serves; a name that starts inside the title shares
+    its last word, so no definite-noun boundary stands between them."""
     actor = name.actor
-    if actor is None or _definite_before_noun(name, title):
+    if actor is None or (not inside and _definite_before_noun(name, title)):
         return False
     if actor.kind == "person":  # not دولت بایدن: the person's name stays a PER mention
         return serves_person
@@ -340,7 +396,8 @@ def _attach_host(doc: Document, mention: Mention, by_first: dict[int, Mention]) 
     if not HOST_ROLES & set(title.roles) or mention.obj is None:
         return
     k = mention.last + 1
-    host = by_first.get(k + 1)
+    skip = k + 1 < len(doc.tokens) and doc.tokens[k + 1].norm in HOST_FILLERS
+    host = by_first.get(k + 2 if skip else k + 1)
     if (k < len(doc.tokens) and doc.tokens[k].norm in HOST_WORDS and host is not None
             and host.actor is not None and host.actor.kind in PLACE_KINDS):
         mention.extra["to"] = host.actor.country

@@ -2,8 +2,11 @@
 
 Errors (the shipped KB must have none): duplicate ids, unknown kinds, `country`/`to`
 codes that are neither a state/territory ISO3 code nor an IGO code, roles ending before
-they start, two curated holders of a single-holder office at once, names whose match key
-is empty (they could never be matched), parents that do not exist.
+they start, two curated holders of a single-holder office (`base.SINGLE_HOLDER`) of one
+country at once unless one of the two tenures is marked `acting` (an interim or caretaker
+holder) or `shared` (a joint office, a portfolio kept beside its minister): an unmarked overlap
+makes `holders()` pick by start date alone, so a date slip shows up as the wrong person;
+names whose match key is empty (they could never be matched), parents that do not exist.
 Warnings: overlaps involving imported (CountryInfo) tenures, and one name key shared by
 several actors (ambiguous names that a linker must resolve by context).
 """
@@ -16,14 +19,11 @@ from dataclasses import asdict, dataclass
 from itertools import combinations
 from pathlib import Path
 
-from rasad.kb.base import ActorRecord, KnowledgeBase, Role, read_records
+from rasad.kb.base import SINGLE_HOLDER, ActorRecord, KnowledgeBase, Role, read_records
 from rasad.text.normalize import match_key
 
 KINDS = frozenset({"state", "territory", "city", "region", "igo", "gov_body", "person",
                    "armed_group", "party", "company", "media"})
-# Offices that one person holds at a time in one country (acting holders excepted).
-SINGLE_HOLDER = frozenset({"head_of_state", "head_of_government", "foreign_minister",
-                           "defense_minister"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,13 +112,15 @@ def _key_problems(r: ActorRecord) -> list[Problem]:
 
 
 def _overlaps(records: Iterable[ActorRecord]) -> list[Problem]:
-    offices: dict[tuple[str, str | None], list[tuple[Role, str]]] = defaultdict(list)
+    """Two holders of one single-holder office at once (see the module docstring)."""
+    offices: dict[tuple[str, str | None, str | None, str | None], list[tuple[Role, str]]]
+    offices = defaultdict(list)
     for r in records:
         for role in r.roles:
-            if role.role in SINGLE_HOLDER and not role.acting:
-                offices[(role.role, role.country)].append((role, r.id))
+            if role.role in SINGLE_HOLDER and not (role.acting or role.shared):
+                offices[(role.role, role.country, role.to, role.org)].append((role, r.id))
     out = []
-    for (office, country), tenures in offices.items():
+    for (office, country, _, _), tenures in offices.items():
         for (a, a_id), (b, b_id) in combinations(tenures, 2):
             if a_id == b_id or not _intersect(a, b):
                 continue

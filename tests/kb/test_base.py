@@ -69,7 +69,15 @@ def test_capitals_point_to_their_state(kb):
     ("defense_minister", "RUS", date(2023, 6, 30), "Sergei Shoigu"),
     ("foreign_minister", "TUR", date(2016, 8, 9), "Mevlüt Çavuşoğlu"),
     ("foreign_minister", "IRN", date(2024, 9, 1), "Abbas Araghchi"),
-    ("head_of_state", "IRN", date(2022, 1, 1), "Ebrahim Raisi"),
+    # Iran: the Supreme Leader is head of state; the president heads the government (since
+    # 1989; before, the prime minister did: Khamenei was president, Mousavi prime minister)
+    ("head_of_state", "IRN", date(2022, 1, 1), "Ali Khamenei"),
+    ("president", "IRN", date(2022, 1, 1), "Ebrahim Raisi"),
+    ("head_of_government", "IRN", date(2022, 1, 1), "Ebrahim Raisi"),
+    ("president", "IRN", date(1985, 1, 1), "Ali Khamenei"),
+    ("head_of_government", "IRN", date(1985, 1, 1), "Mir-Hossein Mousavi"),
+    ("head_of_state", "IRN", date(1985, 1, 1), "Ruhollah Khomeini"),
+    ("head_of_government", "IRN", date(1993, 1, 1), "Akbar Hashemi Rafsanjani"),
     ("head_of_government", "ARM", date(2024, 4, 1), "Nikol Pashinyan"),
 ])
 def test_holders_on_a_date(kb, role, country, day, expected):

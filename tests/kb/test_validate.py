@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from rasad.kb.base import ActorRecord, KnowledgeBase, load_kb
 from rasad.kb.validate import errors, validate, validate_file
 
@@ -68,6 +70,41 @@ def test_handover_day_and_acting_holders_are_fine():
     assert errors(validate(kb_of(state("AAA"), a, b, c))) == []
 
 
+def office(role: str, start: str, end: str | None, **extra) -> dict:
+    return {"role": role, "country": "AAA", "start": start, "end": end, **extra}
+
+
+@pytest.mark.parametrize("role", ["foreign_minister", "defense_minister", "president",
+                                  "speaker_of_parliament", "central_bank_governor",
+                                  "chief_of_general_staff"])
+def test_two_holders_of_any_single_holder_office_are_an_error(role: str) -> None:
+    a = person("a", office(role, "2010-01-01", "2015-06-01"))
+    b = person("b", office(role, "2015-01-01", None))
+    problems = errors(validate(kb_of(state("AAA"), a, b)))
+    assert [(p.code, p.actor_id) for p in problems] == [("overlap", "a")]
+    assert role in problems[0].message
+
+
+@pytest.mark.parametrize("mark", [{"acting": True}, {"shared": True}])
+def test_an_acting_or_shared_holder_beside_the_minister_is_fine(mark: dict) -> None:
+    minister = person("a", office("foreign_minister", "2010-01-01", None))
+    prime_minister = person("b", office("foreign_minister", "2013-06-07", "2017-07-28", **mark))
+    assert errors(validate(kb_of(state("AAA"), minister, prime_minister))) == []
+
+
+def test_single_holder_offices_are_counted_per_host() -> None:
+    """An office held towards a host (`to`) has one holder per host, not per sender."""
+    a = person("a", office("central_bank_governor", "2010-01-01", None, to="BBB"))
+    b = person("b", office("central_bank_governor", "2012-01-01", None, to="CCC"))
+    assert errors(validate(kb_of(state("AAA"), state("BBB"), state("CCC"), a, b))) == []
+
+
+def test_offices_without_a_single_holder_may_overlap() -> None:
+    a = person("a", office("ambassador", "2010-01-01", None, to="BBB"))
+    b = person("b", office("ambassador", "2012-01-01", None, to="BBB"))
+    assert errors(validate(kb_of(state("AAA"), state("BBB"), a, b))) == []
+
+
 def test_overlaps_with_imported_tenures_are_warnings():
     a = person("a", hos("2000-01-01", "2008-01-01"))
     b = person("b", hos("2007-06-01", None, source="countryinfo"))
@@ -99,10 +136,12 @@ def test_roles_tsv_names_known_roles():
     """Every role in roles.tsv is one the KB uses or documents, and phrases have match keys."""
     from importlib import resources
 
+    from rasad.kb.roles import OFFICE_OF
     from rasad.text.normalize import match_key
     from tools.kb.common import ROLE_ABBREV
 
-    known = set(ROLE_ABBREV.values()) | {r.role for a in load_kb() for r in a.roles}
+    # title roles that name a KB office under a condition (prime_minister) count as known
+    known = set(ROLE_ABBREV.values()) | {r.role for a in load_kb() for r in a.roles} | set(OFFICE_OF)
     text = resources.files("rasad.data.kb").joinpath("roles.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     assert rows[0] == ["lang", "phrase", "role", "notes", "implies"]

@@ -10,6 +10,7 @@ from datetime import date
 ROLE_ABBREV = {
     "HOS": "head_of_state",
     "HOG": "head_of_government",
+    "PRES": "president",
     "FM": "foreign_minister",
     "DM": "defense_minister",
     "DFM": "deputy_foreign_minister",
@@ -30,6 +31,7 @@ ROLE_ABBREV = {
     "SG": "secretary_general",
     "LEADER": "leader",
     "SPEAKER": "speaker_of_parliament",
+    "UHSPEAKER": "upper_house_speaker",
     "MIN": "minister",
     "GOV": "regional_head",
     "EUCOM": "commission_president",
@@ -41,7 +43,11 @@ ROLE_ABBREV = {
     "CHIEF_STAFF_DEPUTY": "deputy_chief_of_staff_to_head_of_state",
     "FVP": "first_vice_president",
     "HEAD_AEOI": "head_of_atomic_energy_organization",
+    "CBG": "central_bank_governor",
 }
+# Shorthands for offices held together: a president who is both head of state and of
+# government; Iran's president, who heads the government but not the state.
+ROLE_COMBOS = {"HOSG": ("HOS", "HOG")}
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ROLE = re.compile(
@@ -71,7 +77,7 @@ def full_date(text: str) -> tuple[str | None, bool]:
 
 
 def parse_role(text: str, *, default_country: str | None) -> list[dict]:
-    """'FM@EU 2019-12-01..2024-11-30 to=USA' -> role dicts (HOSG gives two roles).
+    """'FM@EU 2019-12-01..2024-11-30 to=USA' -> role dicts (HOSG, PRES+HOG give two roles).
 
     A '~' after a date, or a date with only year/month, marks it approximate; that is kept
     in the role's note so that a reader knows the day is not certain.
@@ -79,10 +85,7 @@ def parse_role(text: str, *, default_country: str | None) -> list[dict]:
     m = _ROLE.match(text.strip())
     if not m:
         raise ValueError(f"cannot parse role {text!r}: expected 'ABBR[@CC] START..END [k=v]'")
-    abbr = m["abbr"]
-    names = ["head_of_state", "head_of_government"] if abbr == "HOSG" else [ROLE_ABBREV.get(abbr)]
-    if names[0] is None:
-        raise ValueError(f"unknown role abbreviation {abbr!r} in {text!r}")
+    names = _role_names(m["abbr"], text)
     start, approx_s = full_date(m["start"])
     end, approx_e = full_date(m["end"])
     country = m["country"] or default_country
@@ -98,12 +101,23 @@ def parse_role(text: str, *, default_country: str | None) -> list[dict]:
         for key in ("to", "org", "title"):
             if key in extra:
                 role[key] = extra[key].replace("_", " ") if key == "title" else extra[key]
-        if "acting" in extra:
-            role["acting"] = True
-        if notes:
-            role["note"] = "; ".join(notes)
+        for flag in ("acting", "shared"):
+            if flag in extra:
+                role[flag] = True
+        said = [*notes, extra["note"].replace("_", " ")] if "note" in extra else notes
+        if said:
+            role["note"] = "; ".join(said)
         roles.append(role)
     return roles
+
+
+def _role_names(abbr: str, text: str) -> list[str]:
+    """'PRES+HOG' → ['president', 'head_of_government']; 'HOSG' is 'HOS+HOG'."""
+    parts = [p for a in abbr.split("+") for p in ROLE_COMBOS.get(a, (a,))]
+    unknown = [p for p in parts if p not in ROLE_ABBREV]
+    if unknown or not parts:
+        raise ValueError(f"unknown role abbreviation {unknown or abbr!r} in {text!r}")
+    return [ROLE_ABBREV[p] for p in parts]
 
 
 def uniq(items) -> list[str]:
