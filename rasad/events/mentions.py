@@ -195,6 +195,10 @@ def _stems(norm: str, lang: str) -> tuple[str, ...]:
     return tuple(candidate_stems(norm, lang))
 
 
+_ACCORDING_TO = frozenset({"گزارش", "نقل", "نقلا", "وفقا", "حسب", "بحسب", "لوکاله"})
+_COMMAS_AND_STOPS = frozenset({"،", ",", "؛", ";", ".", ":"})
+
+
 def _credit_line(side: Side, norms: Sequence[str]) -> bool:
     """An agency in a dateline or credit, «كراتشي (رويترز) -», «(الفرنسية)» (AFP), is who
     reports, not a side: a media outlet there, or a lone nationality word in parentheses."""
@@ -203,8 +207,14 @@ def _credit_line(side: Side, norms: Sequence[str]) -> bool:
     in_parentheses = before == "(" and after == ")"
     if side.kind == "nationality" and in_parentheses:
         return True
-    return side.actor.sector == "MED" and (in_parentheses or
-                                           side.first <= 2 and after in ("-", "–", ":", "/"))
+    if side.actor.sector != "MED":
+        return False
+    if in_parentheses or side.first <= 2 and after in ("-", "–", ":", "/"):
+        return True
+    # «به گزارش گروه وبگردی باشگاه خبرنگاران جوان ،»، «نقلا عن وكالة ...»: who it is according to
+    window = norms[max(0, side.first - 5):side.first]
+    cue = max((i for i, word in enumerate(window) if word in _ACCORDING_TO), default=None)
+    return cue is not None and not any(w in _COMMAS_AND_STOPS for w in window[cue:])
 
 
 def _object_marker_nearest(sides: list[Side], norms: Sequence[str]) -> None:
@@ -260,6 +270,15 @@ def _appositions(sides: list[Side], norms: Sequence[str]) -> None:
             prev.last = side.last
             if "roles" in side.rule and "roles" not in prev.rule and side.actor.country:
                 prev.actor.country, prev.rule = side.actor.country, side.rule
+            continue
+        if prev is not None and not side.marker and prev.kind == "agent" and \
+                not prev.actor.kb_id and "roles" in side.rule and side.actor.country and \
+                all(w in ("،", ",", *_QUOTE_MARKS) for w in between):
+            # a person the KB does not know, then his title: «سباستین کورتز» وزیر امور
+            # خارجه اتریش — one side, of the title's country
+            prev.last, prev.rule, prev.context_country = side.last, side.rule, False
+            prev.actor.country = side.actor.country
+            prev.actor.sector = side.actor.sector or prev.actor.sector
             continue
         merged.append(side)
     sides[:] = merged
@@ -320,7 +339,12 @@ def _agent_countries(sides: list[Side], main_country: str | None, norms: Sequenc
             continue
         nxt = sides[k + 1] if k + 1 < len(sides) else None
         title = norms[side.last + 1:nxt.first] if nxt is not None else []
-        if nxt is not None and nxt.kind in ("entity", "nationality") and nxt.actor.country \
+        partitive = nxt is not None and nxt.kind in ("entity", "nationality") \
+            and nxt.actor.country and not nxt.city and len(title) == 1 and title[0] in _PARTITIVE
+        if partitive:  # «هزاران نفر از فلسطینیان»، «عشرات من العراقيين»: of that people
+            side.actor.country, side.last, nxt.kind = nxt.actor.country, nxt.last, "absorbed"
+            side.rule += f"; country from «{nxt.rule}»"
+        elif nxt is not None and nxt.kind in ("entity", "nationality") and nxt.actor.country \
                 and not nxt.marker and len(title) <= 3 and not nxt.city and not any(
                     w in _PREPOSITIONS.get(lang, ()) or w in _QUOTE_MARKS or w in ("،", ",", "و")
                     for w in title):
