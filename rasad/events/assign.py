@@ -37,6 +37,7 @@ _NOUN_REACH = 2
 _POSSESSIVE = ("ها", "هم", "هما", "نا")
 _OBJECT_SUFFIXES = ("ها", "هم", "هما", "هن")  # «رفضتها»، «اعتقلتهم»: an attached object
 _NOUN_SUBJECT_REACH = 6  # a light verb's subject: «أجرى [الرئيسان] محادثات»، «[ایران] ... مذاکرات»
+_ATTACK_NOUN_REACH = 4
 _ARABIC_VSO_REACH = 6
 _CONJUNCTIONS = frozenset({"و", "وب"})
 
@@ -327,7 +328,10 @@ def _sources(kind: str, sides: Sequence[Side], first: int, last: int, lang: str,
     if kind == "noun":  # a presupposed event names a participant near its noun
         right = [s for s in after if s.first - last <= _NOUN_REACH]
         if not possessive:  # «اعتذارها»: her apology, the clause subject's
-            before = [s for s in before if first - s.last <= _NOUN_SUBJECT_REACH]
+            # an attack noun is rarely done by a subject further off: «عبر أنان عن صدمته
+            # للهجوم»: Annan reacts to the attack
+            reach = _ATTACK_NOUN_REACH if plover == "ASSAULT" else _NOUN_SUBJECT_REACH
+            before = [s for s in before if first - s.last <= reach]
         if not before:
             return _conjoined(right[0], sides, norms) if right else []
     verb_end = max(last if kind == "verb" and not after_gap(first, last, sides) else first, first)
