@@ -473,7 +473,7 @@ def _unmarked_target(sides: Sequence[Side], sources: Sequence[Side], lo: int, hi
     return None, ""
 
 
-_IMPLIED_STATE_TYPES = frozenset({"COERCE", "INVESTIGATE"})
+_IMPLIED_STATE_TYPES = frozenset({"COERCE", "INVESTIGATE", "RETREAT"})
 _FORCE_SECTORS = frozenset({"COP", "MIL", "GOV", "JUD", "REB", "UAF", "SPY", "LEG"})
 
 
