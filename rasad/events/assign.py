@@ -228,6 +228,8 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
     if len(sources) > 1 and mutual and how == "subject" and (target is None or not symmetric):  # روسيا وتركيا اجرتا مفاوضات
         return ([(sources[0].actor, sources[1].actor, True)],
                 f"two conjoined {how}s of a symmetric event")
+    if target is None and rule.needs_target:
+        return [], "no target, and this row needs one"
     if target is None:
         target, marker = _unmarked_target(sides, sources, lo, hi, first, plover)
     why = f"source: {how} «{_label(sources[0])}»; target: " + (

@@ -14,7 +14,8 @@ hamza seats, diacritics and ZWNJ folded):
 
 The first element must be a word (not a gap or a verb): it is how rows are found. `target`
 lists the markers that introduce the event's target (به، با، علیه، از، را؛ على، مع، ضد، إلى،
-ل، obj for the next actor, passive when the grammatical subject is the target); `kind` is
+ل، obj for the next actor, passive when the grammatical subject is the target; `needed` when
+the row is an event only with such a target); `kind` is
 verb or noun (an event noun needs a participant in its phrase). A match records the row, so
 every event can say which line made it.
 """
@@ -80,6 +81,9 @@ class Rule:
     # plain-word elements and the verbs of its verb elements (a cheap filter before matching).
     needs_words: tuple[frozenset[str], ...] = ()
     needs_verbs: tuple[frozenset[str], ...] = ()
+    # `needed` in the target column: a broad word is an event only towards an actor the
+    # sentence marks («حذر الحكومة السودانية» is; «حذر من ارتفاع الأسعار» is not)
+    needs_target: bool = False
 
 
 @dataclass(slots=True)
@@ -131,13 +135,14 @@ def compile_rule(rule_id: str, lang: str, row: dict[str, str]) -> Rule:
     kind = row.get("kind", "verb").strip() or "verb"
     if kind not in ("verb", "noun"):
         raise ValueError(f"{rule_id}: kind {kind!r} is not verb or noun")
-    target = tuple(fold(t) if t not in ("obj", "passive") else t
-                   for t in (row.get("target") or "").replace(",", " ").split())
+    words = (row.get("target") or "").replace(",", " ").split()
+    target = tuple(fold(t) if t not in ("obj", "passive") else t for t in words if t != "needed")
     return Rule(rule_id, lang, cameo, (row.get("plover") or "").strip().upper(), kind,
                 row["pattern"], elements, target,
                 row.get("origin", ""), row.get("gloss", ""),
                 tuple(e.words for e in elements[1:] if e.words and not e.prefixes and not e.verbs),
-                tuple(e.verbs for e in elements if e.verbs and not e.words and not e.prefixes))
+                tuple(e.verbs for e in elements if e.verbs and not e.words and not e.prefixes),
+                needs_target="needed" in words)
 
 
 def table_rows(name: str) -> list[tuple[str, dict[str, str]]]:

@@ -188,3 +188,17 @@ def test_longest_match_type(sentence: str, plover: str) -> None:
 def test_hard_negatives_match_nothing(sentence: str) -> None:
     match = longest(sentence)
     assert match is None, match and match.rule.id
+
+
+def test_a_broad_word_needs_its_target(analyze) -> None:  # noqa: ANN001
+    """`needed` rows: «حذر» (warned) is an event towards an actor, not about prices."""
+    warned = analyze("حذرت وزيرة الخارجية الأمريكية الحكومة السودانية في خطاب أمام الجمعية.")
+    assert [(e.plover, e.source.country, e.target.country) for e in warned.events] == \
+        [("DISAPPROVE", "USA", "SDN")]
+    assert not analyze("حذر خبراء اقتصاديون من ارتفاع الأسعار في الأسواق.").events
+
+
+def test_forces_are_not_strengthened(analyze) -> None:  # noqa: ANN001
+    """«قوى الأمن» (security forces): the converted dictionary has no verb قوّى any more."""
+    doc = analyze("اعتقلت الشرطة العراقية مسلحين هاجموا قوى الأمن في بغداد.")
+    assert "MOBILIZE" not in {e.plover for e in doc.events}

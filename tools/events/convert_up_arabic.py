@@ -65,6 +65,9 @@ AMBIGUOUS = {
     "فتح", "اغلق", "حدد", "سمح", "منع", "حاول", "سعى", "شارك", "قسم", "مسك", "ندا", "اجرى",
     "تلقى", "استعد", "رد", "كتب", "دفع", "عرض", "طرح", "اطلق", "ربط", "شد", "حد", "قصر", "حصر",
 }
+# Verb forms that news uses far more often as a noun: «قوى الأمن» (forces), not قوّى
+# (strengthened).
+NOUN_LOOKALIKES = {"قوى"}
 PREPOSITIONS = {"في", "من", "الى", "إلى", "الي", "إلي", "لاجل", "لأجل", "على", "عن", "مع", "ضد", "حول", "قبل", "بعد", "أمام",
                 "امام", "تحت", "فوق", "عبر", "بين", "أجل", "اجل", "لدى", "نحو", "خلال", "ل", "ب",
                 "ك", "قدام"}
@@ -370,7 +373,9 @@ def _one_pattern(items, verb_alts, particles, chosen) -> tuple[str, str]:
         last_word = text
     if not seen_verb:
         return "", ""
-    verb = "|".join(verb_alts)
+    verb = "|".join(v for v in verb_alts if v not in NOUN_LOOKALIKES)
+    if not verb:
+        return "", ""
     if particles and post and post[0] == particles[0]:
         particles = particles[1:]
     parts = [*pre, GAP, verb] if pre else [verb]
