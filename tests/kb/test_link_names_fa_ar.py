@@ -60,3 +60,11 @@ def test_relatives_are_told_apart() -> None:
     text = "فيدل کاسترو درگذشت. کاسترو رهبر کوبا بود."
     doc = analyze(text, "fa", "2016-11-26", crf=[("کاسترو", "PER")])
     assert ("کاسترو", "rasad:fidel-castro") in [(text[e.start:e.end], e.kb_id) for e in doc.entities]
+
+
+def test_a_given_name_is_no_short_form() -> None:
+    # «علي» after «علي محمد جيدي» is someone else (weak_names.tsv words are skipped by coreference)
+    text = "قال رئيس الوزراء علي محمد جيدي إن. وكانت الإدارة اتفقت مع اللاعب علي العودة"
+    doc = analyze(text, "ar", "2007-06-01", crf=[("علي", "PER")])
+    assert [(text[e.start:e.end], e.kb_id) for e in doc.entities if e.type == "PER"] == [
+        ("علي محمد جيدي", "rasad:ali-muhammad-ghedi"), ("علي", None)]
