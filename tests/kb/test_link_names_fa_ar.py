@@ -68,3 +68,9 @@ def test_a_given_name_is_no_short_form() -> None:
     doc = analyze(text, "ar", "2007-06-01", crf=[("علي", "PER")])
     assert [(text[e.start:e.end], e.kb_id) for e in doc.entities if e.type == "PER"] == [
         ("علي محمد جيدي", "rasad:ali-muhammad-ghedi"), ("علي", None)]
+
+
+def test_a_surname_that_is_also_a_given_name_still_corefers() -> None:
+    text = "وقال عمرو موسى وزير الخارجية المصري. ولم يكن موسى ليسمح بذلك"
+    doc = analyze(text, "ar", "1999-06-01", crf=[("موسى", "PER")])
+    assert ("موسى", "rasad:amr-moussa") in [(text[e.start:e.end], e.kb_id) for e in doc.entities]
