@@ -681,12 +681,17 @@ def _named_in(record: ActorRecord, key: str, lang: str | None) -> bool:
 # --- coreference -----------------------------------------------------------------------
 
 def corefer(mentions: list[Mention], ctx: Context) -> None:
-    """Short forms of linked persons take their id; repeated unlinked names share a group."""
+    """Short forms of linked persons take their id; repeated unlinked names share a group.
+    A given name of weak_names.tsv is no short form («علي» after «علي محمد جيدي» is anyone);
+    the last word is, even when it is one too (the surname «موسى» of «عمرو موسى»)."""
     words_of: dict[str, ActorRecord] = {}
+    weak = weak_names(ctx.kb)
     for mention in mentions:
         if mention.actor is not None and mention.actor.kind == "person" and mention.kind == "name":
-            for key in _word_keys(mention, ctx):
-                words_of.setdefault(key, mention.actor)
+            keys = _word_keys(mention, ctx)
+            for key in keys:
+                if key not in weak or key == keys[-1]:
+                    words_of.setdefault(key, mention.actor)
         elif mention.actor is None and mention.type == "PER" and mention.kind == "name":
             key = match_key(ctx.doc.text[mention.start:mention.end])
             actor = words_of.get(key)

@@ -18,8 +18,8 @@ from pathlib import Path
 import yaml
 
 from . import countries, countryinfo
-from .common import slug, uniq
-from .curated import curated_countries, load_orgs, load_people
+from .common import as_list, slug, uniq
+from .curated import LANGS, curated_countries, load_name_additions, load_orgs, load_people
 
 ROOT = Path(__file__).resolve().parents[2]
 CURATED = Path(__file__).resolve().parent / "curated"
@@ -56,6 +56,29 @@ def countryinfo_people(ci: dict, *, skip: set[str], known: dict[str, dict],
     return list(people.values())
 
 
+def add_names(records: list[dict], additions: list[dict]) -> None:
+    """Merge names-only entries (`add_names:` in people files) into the records they name:
+    their names go after the record's own, their `ambiguous_fa/_ar` into `ambiguous`, and
+    `manual` joins the record's sources. An id with no record is an error."""
+    by_id = {r["id"]: r for r in records}
+    for entry in additions:
+        record = by_id.get(entry["id"])
+        if record is None:
+            raise ValueError(f"{entry['file']}: add_names for unknown id {entry['id']}")
+        for lang in LANGS:
+            extra = as_list(entry.get(lang))
+            if extra:
+                record["names"][lang] = uniq([*record["names"].get(lang, []), *extra])
+        for lang in ("fa", "ar"):
+            weak = as_list(entry.get(f"ambiguous_{lang}"))
+            if weak:
+                amb = record.setdefault("ambiguous", {})
+                amb[lang] = uniq([*amb.get(lang, []), *weak])
+                record["names"][lang] = uniq([*record["names"].get(lang, []), *weak])
+        if "manual" not in record["sources"]:
+            record["sources"] = [*record["sources"], "manual"]
+
+
 def resolve_parents(records: list[dict]) -> None:
     """`parent` may be written as an ISO3/IGO code or an English name; store the actor id."""
     by_code = {r["country"]: r["id"] for r in records if r["kind"] in ("state", "territory", "igo")}
@@ -84,6 +107,7 @@ def build(shared: Path) -> list[dict]:
     records += countryinfo_people(ci, skip=curated_countries(CURATED / "people"),
                                   known={r["id"]: r for r in records}, codes=codes,
                                   known_names=known_names)
+    add_names(records, load_name_additions(CURATED / "people"))
     resolve_parents(records)
     return sorted(records, key=lambda r: r["id"])
 

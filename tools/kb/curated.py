@@ -98,9 +98,15 @@ def curated_countries(folder: Path) -> set[str]:
     """Codes whose people are curated country by country (the `country:` of each group)."""
     out = set()
     for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text("utf-8"))
-        out |= {g["country"] for g in data.get("groups") or [data]}
+        out |= {g["country"] for g in _groups(yaml.safe_load(path.read_text("utf-8")))}
     return out
+
+
+def _groups(data: dict) -> list[dict]:
+    """The country groups of a people file; none in a names-only (`add_names`) file."""
+    if data.get("groups"):
+        return data["groups"]
+    return [data] if "country" in data else []
 
 
 def load_people(folder: Path) -> list[dict]:
@@ -108,13 +114,25 @@ def load_people(folder: Path) -> list[dict]:
     out = []
     for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text("utf-8"))
-        groups = data.get("groups") or [data]
-        for group in groups:
+        for group in _groups(data):
             for entry in group.get("people") or []:
                 try:
                     out.append(person_record(entry, country=group["country"]))
                 except (KeyError, ValueError) as e:
                     raise ValueError(f"{path.name}: {entry.get('en')}: {e}") from e
+    return out
+
+
+def load_name_additions(folder: Path) -> list[dict]:
+    """The `add_names:` entries of tools/kb/curated/people/*.yaml: names (and ambiguous names)
+    for a person that already has a record (a CountryInfo leader, or a person of another file),
+    keyed by `id`. No automatic short forms: list them. `build.add_names` merges them."""
+    out = []
+    for path in sorted(folder.glob("*.yaml")):
+        for entry in yaml.safe_load(path.read_text("utf-8")).get("add_names") or []:
+            if not entry.get("id"):
+                raise ValueError(f"{path.name}: add_names entry without id: {entry}")
+            out.append({**entry, "file": path.name})
     return out
 
 
