@@ -25,7 +25,7 @@ from rasad.events.patterns import Match, fold, load_rules, match_sentence, table
 from rasad.events.quotes import find_quotes
 from rasad.events.readings import readings
 from rasad.events.record import SYMMETRIC_TYPES, Event
-from rasad.events.status import decide
+from rasad.events.status import CLAUSE_BREAKS_BY_LANG, decide
 
 LANGS = ("fa", "ar")
 # Acts that two sides do together whatever the word order: consult, discuss by phone,
@@ -140,6 +140,8 @@ def _in_frame(norms: Sequence[str], first: int) -> bool:
 def drop_complements(matches: list[Match], norms: Sequence[str], lang: str) -> list[Match]:
     """Drop the events inside a verbal act's complement: after its که/تا/أن, or a masdar with
     ب/ل right after it («طالب بانسحاب القوات»، «هدد بقصف»)."""
+    if lang == "fa":
+        matches = [m for m in matches if not _inside_persian_act(m, matches, norms)]
     kept: list[Match] = []
     for m in matches:
         governed = False
@@ -161,6 +163,29 @@ def drop_complements(matches: list[Match], norms: Sequence[str], lang: str) -> l
         if not governed:
             kept.append(m)
     return kept
+
+
+def _inside_persian_act(m: Match, matches: Sequence[Match], norms: Sequence[str]) -> bool:
+    """Persian puts a verbal act's object between its noun and its verb, or before «را»:
+    «خواستار [عقب‌نشینی اسرائیل] است»، «درخواست کی‌یف برای [تبادل اسرا]»، «حماس [مبادله اسیران]
+    را نپذیرفت». An event noun there is the act's complement, not an event of its own."""
+    if m.rule.kind != "noun":
+        return False
+    for act in matches:
+        if act is m or (act.rule.plover or _root_type(act.rule.cameo)) not in VERBAL_ACTS \
+                or act.rule.cameo.startswith("016"):
+            continue
+        between = norms[act.first + 1:m.first] if act.first < m.first else norms[m.last + 1:act.first]
+        if any(w in CLAUSE_BREAKS_BY_LANG["fa"] for w in between):
+            continue
+        if act.first < m.first and (m.last <= act.last or len(between) <= _PERSIAN_OBJECT_REACH):
+            return True  # inside the act's span, or its noun's object
+        if m.last < act.first and norms[act.first] == "را" and len(between) <= _PERSIAN_OBJECT_REACH:
+            return True  # the object before «را» of the act's verb
+    return False
+
+
+_PERSIAN_OBJECT_REACH = 6
 
 
 def _root_type(cameo: str) -> str:

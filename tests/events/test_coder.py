@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rasad.events.coder import iso_start, not_event_words, select
+from rasad.events.coder import drop_complements, iso_start, not_event_words, select
 from rasad.events.patterns import fold, load_rules, match_sentence
 
 
@@ -47,3 +47,17 @@ def test_a_verb_row_beats_a_noun_row_of_the_same_words() -> None:
 ])
 def test_fixed_expressions_that_are_not_events(text: str, lang: str, blocked: set[int]) -> None:
     assert not_event_words([fold(w) for w in text.split()], lang) == blocked
+
+
+@pytest.mark.parametrize(("text", "act", "complement"), [
+    # between the act's noun and its verb, after «برای», and before the «را» of its verb
+    ("طرح صلح عربی خواستار عقب نشینی اسراییل به خطوط سال 1967 است", "DEMAND", "RETREAT"),
+    ("کی یف از مسکو درخواست کرد برای تبادل اسرا اقدام کند", "DEMAND", "RETREAT"),
+    ("حماس مبادله اسیران با اجساد دو سرباز را نپذیرفت", "REJECT", "RETREAT"),
+])
+def test_a_persian_act_keeps_its_object(text: str, act: str, complement: str) -> None:
+    norms = [fold(w) for w in text.split()]
+    chosen = [m.rule.plover or m.rule.cameo
+              for m in drop_complements(select(match_sentence(load_rules("fa"), norms, "fa")),
+                                        norms, "fa")]
+    assert act in chosen and complement not in chosen, chosen
