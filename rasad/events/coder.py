@@ -155,7 +155,7 @@ def drop_complements(matches: list[Match], norms: Sequence[str], lang: str) -> l
                 continue
             if any(w in _COMPLEMENTIZERS[lang] for w in gap) or (
                     lang == "ar" and len(gap) <= 2 and norms[m.first][:1] in "بل"
-                    and m.rule.kind == "noun") or (
+                    and (m.rule.kind == "noun" or len(norms[m.first]) >= 4)) or (
                     lang == "fa" and len(gap) <= 1 and m.rule.kind == "noun"):
                 # «طالب بانسحاب»، «خواستار استعفای رئیس‌جمهور»: the act's own object
                 governed = True
