@@ -236,9 +236,7 @@ def _country_inside(words: Sequence[str], lang: str) -> str | None:
 
 
 def _is_city(entity: Entity) -> bool:
-    """A capital (linked to its state, with its own `place`) or a city record of the KB."""
-    if entity.extra.get("place"):
-        return True
+    """A city record of the KB (a capital among them): a place unless it acts."""
     if entity.kb_id is None or entity.type != "LOC":
         return False
     from rasad.kb.base import load_kb  # noqa: PLC0415 (loaded once, by the actors stage)
