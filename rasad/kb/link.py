@@ -43,6 +43,7 @@ from rasad.data import read_rows
 from rasad.document import Document, Entity
 from rasad.kb.base import ActorRecord, KnowledgeBase, NameEntry, load_kb
 from rasad.kb.gazetteer import (
+    EZAFE_AFTER,
     Gazetteer,
     PhraseMatch,
     PhraseTrie,
@@ -60,10 +61,11 @@ from rasad.text.normalize import match_key, normalize_str
 
 KIND_RANK = {kind: i for i, kind in enumerate((
     "state", "territory", "igo", "person", "gov_body", "armed_group", "party", "media",
-    "company", "region", "city"))}
-CRF_KINDS = {"PER": {"person"}, "LOC": {"state", "territory", "city", "region"},
+    "company", "region", "city", "water"))}
+CRF_KINDS = {"PER": {"person"}, "LOC": {"state", "territory", "city", "region", "water"},
              "ORG": {"igo", "gov_body", "armed_group", "party", "company", "media"}}
 OWN_SOURCES = frozenset({"kb", "role", "coref"})
+PLACE_KINDS = frozenset({"city", "region", "water"})
 # Words after which a capital names an agreement or a negotiation track, not its state.
 AGREEMENT_WORDS = frozenset(match_key(w) for w in (
     "توافق", "توافقات", "توافقنامه", "قرارداد", "پیمان", "معاهده", "روند", "فرایند", "فرآیند",
@@ -204,6 +206,8 @@ def _choose(match: PhraseMatch, ctx: Context,
         entry = min(entries, key=lambda e: (e.lang != lang, e.is_adjective))
         if match.suffix.endswith("ان") and not entry.is_adjective:
             continue  # ایرانیان is Iranians (adjective + ان); سپاهان is not سپاه
+        if record.kind in PLACE_KINDS and _nisba(match.suffix, entry.name):
+            continue  # اردبیلی, تهرانی: of the place (an adjective, a surname), not the place
         if _foreign_spelling(match, entry, record, lang):
             continue
         voweled = bool(written) and any(written <= _marks(e.name) for e in entries)
@@ -212,6 +216,14 @@ def _choose(match: PhraseMatch, ctx: Context,
         if best is None or rank > best[0]:
             best = (rank, entry, record)
     return None if best is None else (best[1], best[2], len(by_actor))
+
+
+def _nisba(suffix: str, name: str) -> bool:
+    """A Persian ending that makes a place's name an adjective or a surname (اصفهانی,
+    تهرانی‌ها, اردبیلی), not a written ezafe after a vowel letter (ارومیه‌ی زیبا)."""
+    if not suffix.startswith(("ی", "ای")):
+        return False
+    return not (suffix == "ی" and name[-1:] in EZAFE_AFTER)
 
 
 _MARKS = frozenset(chr(c) for c in range(0x064B, 0x0653))  # tanwin … sukun, shadda, maddah

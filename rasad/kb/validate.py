@@ -19,7 +19,7 @@ from pathlib import Path
 from rasad.kb.base import ActorRecord, KnowledgeBase, Role, read_records
 from rasad.text.normalize import match_key
 
-KINDS = frozenset({"state", "territory", "city", "region", "igo", "gov_body", "person",
+KINDS = frozenset({"state", "territory", "city", "region", "water", "igo", "gov_body", "person",
                    "armed_group", "party", "company", "media"})
 # Offices that one person holds at a time in one country (acting holders excepted).
 SINGLE_HOLDER = frozenset({"head_of_state", "head_of_government", "foreign_minister",

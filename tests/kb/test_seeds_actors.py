@@ -185,12 +185,21 @@ def pairs(doc: Document) -> set[tuple[str, str | None]]:
     return {(doc.text[e.start:e.end], e.name_en) for e in doc.entities}
 
 
-# Non-capital cities each seed names (the gold lists states, IGOs and people only).
+# Non-capital cities, regions and waters each seed names (the gold lists states, IGOs and
+# people only; capitals are in SEED_GOLD).
 SEED_PLACES = {"000": {("حلب", "Aleppo")},
-               "001": {("سانت بطرسبورغ", "Saint Petersburg"), ("سان بطرسبورغ", "Saint Petersburg")},
-               "002": {("New York", "New York")},  # not مشهد in «مشهد الصراع» (scene)
-               "003": {("دونتسک", "Donetsk"), ("ژنو", "Geneva")},
-               "004": {("آلماتی", "Almaty")}}
+               "001": {("سانت بطرسبورغ", "Saint Petersburg"), ("سان بطرسبورغ", "Saint Petersburg"),
+                       ("جمهورية داغستان", "Dagestan")},
+               "002": {("New York", "New York"),  # not مشهد in «مشهد الصراع» (scene)
+                       ("شبه جزيرة القرم", "Crimea")},
+               "003": {("دونتسک", "Donetsk"), ("ژنو", "Geneva"), ("منطقه دونباس", "Donbas"),
+                       ("لوگانسک", "Luhansk Oblast")},
+               "004": {("آلماتی", "Almaty"), ("آسیای مرکزی", "Central Asia"),
+                       ("قفقاز جنوبی", "South Caucasus"), ("قره باغ", "Nagorno-Karabakh"),
+                       ("قره باغ کوهستانی", "Nagorno-Karabakh"), ("نخجوان", "Nakhchivan"),
+                       ("کریدور زنگزور", "Zangezur corridor"), ("رشت", "Rasht"),
+                       ("خزر", "Caspian Sea"), ("دریای خزر", "Caspian Sea"),
+                       ("خلیج فارس", "Persian Gulf")}}
 
 # The government each capital mention stands for, in text order (None: only a place). Where
 # the capital acts («مسکو چندین پیشنهاد ... ارائه داد», «اتهمت موسكو», «بين أنقرة وموسكو»,
@@ -231,9 +240,12 @@ def test_seed_no_wrong_links(seed_texts: dict[str, str], number: str, ner: bool)
     gold = set(SEED_GOLD[number])
     kb = load_kb()
     places = {(doc.text[e.start:e.end], e.name_en) for e in doc.entities
-              if e.kb_id and (r := kb.get(e.kb_id)) is not None and r.kind in ("city", "region")
+              if e.kb_id and (r := kb.get(e.kb_id)) is not None
+              and r.kind in ("city", "region", "water")
               and not kb.government_of(r)}
-    assert places == SEED_PLACES[number]  # cities: right, but outside the gold's scope
+    assert places <= SEED_PLACES[number]  # places: right, but outside the gold's scope
+    if not ner:  # the CRF may read a longer name around one («راهآهن رشت – آستارا»)
+        assert places == SEED_PLACES[number]
     assert sorted(p for p in pairs(doc) - places if p[1] is not None and p not in gold) == []
 
 
