@@ -27,6 +27,7 @@ Everything else (a genitive «نشست مسکو», «جامعة طهران») st
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasad.kb.mention import Mention
 from rasad.kb.roles import Context
@@ -76,8 +77,7 @@ def read_metonyms(mentions: list[Mention], ctx: Context) -> None:
     """Give every capital mention that acts `extra["stands_for"]` (see the module doc)."""
     if not any(ctx.kb.government_of(m.actor) for m in mentions):
         return
-    words = Words(ctx, tuple(match_key(t.norm) for t in ctx.doc.tokens),
-                  frozenset(k for m in mentions for k in range(m.first, m.last + 1)))
+    words = Words(ctx, frozenset(k for m in mentions for k in range(m.first, m.last + 1)))
     acting: set[int] = set()  # mentions read as actors, for the capitals joined to them
     for i, mention in enumerate(mentions):
         government = ctx.kb.government_of(mention.actor)
@@ -101,13 +101,13 @@ class Words:
     """The document's words as comparison keys, and the tokens that mentions cover."""
 
     ctx: Context
-    keys: tuple[str, ...]
     covered: frozenset[int]
 
     def at(self, k: int, near: int) -> str:
-        """The word at token `k` if it is in the sentence of token `near`, else ""."""
-        if 0 <= k < len(self.keys) and self.ctx.sentence_of[k] == self.ctx.sentence_of[near]:
-            return self.keys[k]
+        """The word at token `k` (its key) if it is in the sentence of token `near`, else ""."""
+        sentence_of = self.ctx.sentence_of
+        if 0 <= k < len(sentence_of) and sentence_of[k] == sentence_of[near]:
+            return _key(self.ctx.doc.tokens[k].norm)
         return ""
 
     def lang(self, token: int) -> str | None:
@@ -187,6 +187,11 @@ class Words:
         أعلنت», dual «ترفضان»), or a particle before one («واشنطن لن تسمح»)."""
         word = self.at(last + 1, last)
         return word in VERB_PARTICLES or (word != "" and _feminine_verb(self.written(last + 1)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(norm: str) -> str:
+    return match_key(norm)
 
 
 def _opens(word: str) -> bool:
