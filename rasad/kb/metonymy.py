@@ -12,20 +12,23 @@ makes a state a party to events it had no part in:
 
   * a place, never the government: after a place preposition or proclitic («در مسکو»,
     «في طشقند», «بموسكو», «سفر به آنکارا»), after a word for a city or capital with at most
-    two words between («العاصمة الروسية موسكو», «شهر تهران»), before an apposition naming it
-    so («آستانه، پایتخت قزاقستان»), and as a dateline («مسکو - ایرنا -»);
+    two words between («العاصمة الروسية موسكو», «شهر تهران»), and as a dateline («مسکو -
+    ایرنا -»);
   * the government: the object of a participant preposition («مع موسكو», «علیه واشنگتن»,
-    «بين موسكو وكييف»), a Persian object («واشنگتن را متهم کرد»), the subject of a clause
-    (Persian: the city opens its clause, SOV; Arabic: a verb agreeing with it in the feminine,
-    before it, «أعلنت موسكو», or after it when it opens the clause, «أنقرة ترفض», or after
-    أن/إن, «أكد أن موسكو»), and a capital coordinated with an actor that acts
-    («موسكو وأنقرة ترفضان», «روسیه و آنکارا»).
+    «بين موسكو وكييف», «از سوی مسکو»), a Persian object («واشنگتن را متهم کرد»), whose act,
+    stance or relation a noun names («تصمیم ایروان», «حليف موسكو»), the subject of a clause
+    (Persian: the city opens its clause, SOV; Arabic: a verb agreeing with it in the
+    feminine, a perfect before it, «أعلنت موسكو», or a verb after it when it opens the
+    clause, «أنقرة ترفض», or after أن/إن, «أكد أن موسكو»), and a capital joined to an actor
+    that acts by the same cues («موسكو وأنقرة ترفضان», «روسیه و آنکارا ... کردند»).
 
-Everything else (a genitive «نشست مسکو», «جامعة طهران») stays a place only.
+Everything else (a genitive «نشست مسکو», «تاريخ دمشق», «ملوك مصر والقاهرة») stays a place only:
+on the bench corpus's encyclopedia-like text most capital mentions are places.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -56,12 +59,26 @@ ACTOR_NOUNS = _keys(
     "تلاش", "تلاشهای", "اراده", "هشدار", "اتهام", "ادعای", "متحد", "متحدان", "مقامات", "دولت",
     "حکومت", "موقف", "رد", "قرار", "سياسة", "تصريحات", "اتهامات", "طلب", "دعوة", "حليف",
     "حلفاء", "علاقات", "هجوم", "جهود", "مسؤولو", "مسؤولي", "حكومة", "رغبة", "رفض", "تهديد",
-    "إعلان", "نية", "خطة", "مطالب", "اتهام", "سعي", "قيادة", "موافقة")
+    "إعلان", "نية", "خطة", "مطالب", "اتهام", "سعي", "قيادة", "موافقة",
+    # and of a delivery or support whose recipient it is («تسليم كييف الذخيرة»)
+    "تسليم", "تزويد", "تسليح", "دعم", "مساعدة", "تحویل", "تسلیح")
 # Arabic proclitics that make the city a place («بموسكو», «لطهران»: in, to).
 PLACE_PROCLITICS = frozenset({"ب", "ل", "وب", "ول", "فب", "فل"})
-# Words after which a new clause opens: its subject follows.
-CLAUSE_OPENERS = _keys("و", "اما", "ولی", "که", "را", "چون", "زیرا", "هرچند", "لکن", "لكن", "بينما",
-                       "فيما", "ثم", "،", ",", ":", "؛", "«", "»", '"', "(", ".")
+# Words after which a new clause opens: its subject follows. Not «و» alone: «هوای دهلی و پکن»
+# joins two nouns; it opens a clause only after a verb (FA_VERB_END).
+# Not a quotation mark: «واشنگتن فری بیکن» is a title more often than a quoted clause.
+CLAUSE_OPENERS = _keys("اما", "ولی", "که", "را", "چون", "زیرا", "هرچند", "لکن", "لكن", "بينما",
+                       "فيما", "ثم", "،", ",", ":", "؛", ".")
+# How the Persian finite verbs and auxiliaries that end a clause end («... اعلام کرد و مسکو»).
+FA_VERB_END = re.compile(r"(?:کرد|کردند|شد|شدند|است|اند|هست|هستند|نیست|نیستند|داد|دادند|گفت|"
+                         r"گفتند|کند|کنند|شود|شوند|دارد|دارند|بود|بودند|باشد|باشند|نمود|رسید|"
+                         r"رسیدند|گرفت|گرفتند|دهد|دهند|یافت|کرده|شده)$")
+# Nouns ending in ـت that are no perfect verb before a city («في وقت», «تحت»).
+NOT_VERBS = _keys("وقت", "الوقت", "تحت", "بيت", "صوت", "بنت", "موت", "سبت", "ثبت", "ست",
+                  # and verbs whose subject a city is only as a place (أصبحت بورتو نوفو عاصمة),
+                  # or whose object after them is the city (دخلت دمشق، حكمت روما)
+                  "أصبحت", "اصبحت", "كانت", "صارت", "باتت", "ظلت", "بقيت", "دخلت", "احتلت",
+                  "حاصرت", "غزت", "زارت", "اجتاحت", "حكمت", "قصفت", "وصلت", "غادرت", "ضربت")
 # Arabic words after which the next noun is the subject of a that-clause.
 THAT_WORDS = _keys("أن", "إن", "بأن", "وأن", "وإن", "لأن")
 # Arabic particles before a verb: the city before them is its subject («واشنطن لن تسمح»).
@@ -78,19 +95,26 @@ def read_metonyms(mentions: list[Mention], ctx: Context) -> None:
     if not any(ctx.kb.government_of(m.actor) for m in mentions):
         return
     words = Words(ctx, frozenset(k for m in mentions for k in range(m.first, m.last + 1)))
-    acting: set[int] = set()  # mentions read as actors, for the capitals joined to them
+    known: dict[int, bool] = {}
+
+    def reads(i: int) -> bool:
+        """Whether mention `i` acts; one joined to another (روسیه و آنکارا, في موسكو وأنقرة)
+        reads as that one does unless its own words say it acts."""
+        if i not in known:
+            mention = mentions[i]
+            partner = _coordinated_with(mentions, i, words)
+            if mention.actor is None or (mention.actor.kind == "city"
+                                         and ctx.kb.government_of(mention.actor) is None):
+                known[i] = False  # an unlinked name, a city that never stands for a state
+            elif partner is not None and ctx.kb.government_of(mention.actor):
+                known[i] = reads(partner)
+            else:
+                known[i] = words.acts(mention) or (partner is not None and reads(partner))
+        return known[i]
+
     for i, mention in enumerate(mentions):
         government = ctx.kb.government_of(mention.actor)
-        partner = _coordinated_with(mentions, i, words)
-        if government is None:
-            if mention.actor is not None and mention.actor.kind != "city" \
-                    and not words.place(mention):
-                acting.add(i)
-            continue
-        # joined to another mention («روسیه و آنکارا», «في موسكو وأنقرة»): as it reads
-        reads = partner in acting if partner is not None else words.acts(mention)
-        if reads:
-            acting.add(i)
+        if government is not None and reads(i):
             mention.extra["stands_for"] = {"id": government.id, "name_en": government.name_en,
                                            "country": government.country, "sector": "GOV"}
             mention.rule += f"; stands for {government.name_en}'s government"
@@ -136,9 +160,25 @@ class Words:
             return True
         if before in THAT_WORDS or self._actor_noun_before(first):
             return True
-        if _opens(before) or self._after_time(first):
+        if _opens(before) or self._after_time(first) or self._after_clause(first):
             return lang == "fa" or self._verb_after(self._chain_end(last))
-        return lang == "ar" and first - 1 not in self.covered and _feminine_verb(self.written(first - 1))
+        return lang == "ar" and first - 1 not in self.covered and self._verb_before(first)
+
+    def _after_clause(self, first: int) -> bool:
+        """«و» right after a Persian verb: a new clause, whose subject this is."""
+        return self.at(first - 1, first) == "و" and \
+            FA_VERB_END.search(self.at(first - 2, first)) is not None
+
+    def _verb_before(self, first: int) -> bool:
+        """An Arabic verb before its subject (VSO) agreeing with a city: a perfect in ـت
+        («أعلنت موسكو», «وقررت واشنطن»), or an imperfect after a particle («لن تسمح واشنطن»).
+        A bare imperfect-looking word is too often a noun (تاريخ دمشق، تعاون)."""
+        word = self.written(first - 1)
+        bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+        if _key(bare) in NOT_VERBS or not _feminine_verb(word):
+            return False
+        perfect = word.endswith("ت") and not word.endswith("يت")  # not تصويت، توقيت
+        return perfect or self.at(first - 2, first) in VERB_PARTICLES
 
     def written(self, k: int) -> str:
         """Token `k` as written, hamza kept (بدأت is a verb, بدات could be a plural noun)."""
@@ -220,14 +260,29 @@ def _feminine_verb(word: str) -> bool:
 
 
 def _coordinated_with(mentions: list[Mention], i: int, words: Words) -> int | None:
-    """The mention this one is joined to by و or a comma («روسیه و آنکارا», «موسكو وأنقرة»)."""
+    """The mention this one is joined to by و or a comma («روسیه و آنکارا», «موسكو وأنقرة»),
+    over a parenthesis after it («هلسینکی (پایتخت فنلاند) و مسکو»: Helsinki)."""
     if i == 0:
         return None
-    mention, prev = mentions[i], mentions[i - 1]
-    between = [words.at(k, mention.first) for k in range(prev.last + 1, mention.first)]
+    mention, j = mentions[i], i - 1
+    between = [words.at(k, mention.first) for k in range(mentions[j].last + 1, mention.first)]
     if "" in between:
         return None  # another sentence
+    if between[:1] == [")"]:
+        j, between = _before_parenthesis(mentions, j, words), between[1:]
+        if j is None:
+            return None
     if (not between and mention.clitic.startswith("و")) or (
             len(between) == 1 and between[0] in JOINERS):
-        return i - 1
+        return j
     return None
+
+
+def _before_parenthesis(mentions: list[Mention], j: int, words: Words) -> int | None:
+    """The mention right before the «(» that opens the parenthesis mention `j` is in."""
+    k = mentions[j].first - 1
+    while k >= 0 and words.at(k, mentions[j].first) not in ("(", ""):
+        k -= 1
+    if k < 0 or words.at(k, mentions[j].first) != "(":
+        return None
+    return next((n for n in range(j, -1, -1) if mentions[n].last == k - 1), None)

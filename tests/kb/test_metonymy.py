@@ -48,6 +48,11 @@ PLACES = [
     ("وزیر خارجه ترکیه روز دوشنبه سفر به آنکارا را لغو کرد", "fa", "آنکارا", "Ankara"),
     ("اجلاس در شهر تهران برگزار شد", "fa", "تهران", "Tehran"),
     ("هلسینکی - ایرنا - نخست وزیر فنلاند گفت", "fa", "هلسینکی", "Helsinki"),
+    # a genitive, or a noun that only looks like a verb: still a place
+    ("تغدو نقطة مضيئة في تاريخ دمشق", "ar", "دمشق", "Damascus"),
+    ("فاز على مضيفه ستيوا بوخارست", "ar", "بوخارست", "Bucharest"),
+    ("وضعیت هوای دهلی و پکن بد است", "fa", "پکن", "Beijing"),  # «و» joins two nouns
+    ("كتاب عن ملوك مصر والقاهرة", "ar", "القاهرة", "Cairo"),  # joined to a state that is no actor
 ]
 
 
@@ -72,6 +77,9 @@ def test_a_capital_that_is_only_a_place_stays_a_place(text: str, lang: str, name
                                                 ("آنکارا", "Ankara", None)]),
     ("مسکو و باکو برنامه عملی را تشکیل دادند", "fa", [("مسکو", "Moscow", "Russia"),
                                                       ("باکو", "Baku", "Azerbaijan")]),
+    # over a parenthesis, and after «و» that follows a verb
+    ("روابط بهبود یافته است و هلسینکی (پایتخت فنلاند) و مسکو نیز روابط را افزایش داده‌اند", "fa",
+     [("هلسینکی", "Helsinki", "Finland"), ("مسکو", "Moscow", "Russia")]),
 ])
 def test_coordinated_capitals_share_their_reading(text: str, lang: str, expected: list) -> None:
     assert capitals(text, lang) == expected

@@ -65,7 +65,11 @@ def test_places_the_news_names_are_linked(text: str, lang: str, expected: tuple)
     ("آقای تهرانی گفت", "fa"),
     ("در کتاب ابن سینا", "fa"),  # Avicenna, not Sinai
     ("هذا جنين في الشهر الثالث", "ar"),  # "fetus", not Jenin
+    ("امان از این سیاست خاکستری", "fa"),  # "mercy!", not Amman
+    ("عاد الشاعر إلى مسقط رأسه", "ar"),  # "birthplace", not Muscat
+    ("قرار است دوشنبه دستم را باز کنم", "fa"),  # Monday, not Dushanbe
 ])
+
 def test_common_words_named_like_places_are_not_linked(text: str, lang: str) -> None:
     assert places(text, lang) == []
 
@@ -109,3 +113,7 @@ def test_a_subdivision_record_gets_prefixed_forms_and_leaves_city_names_alone() 
                    russian="Фарс", city_names={"fa": set(), "ar": set()})
     assert fars["names"]["fa"] == ["استان فارس"] and "ambiguous" not in fars
     assert fars["names"]["ru"] == ["Фарс"] and "Fārs" not in fars["names"]["en"]  # too short
+
+
+def test_a_weak_capital_is_linked_when_its_state_is_named() -> None:
+    assert ("مسقط", "Muscat", "OMN") in places("وصل الوزير إلى مسقط للقاء مسؤولين في سلطنة عمان", "ar")
