@@ -78,6 +78,24 @@ def test_a_city_acts_as_its_government_and_places_the_event_as_itself(
             assert entity.kb_id not in ("Q30", "Q159", "Q43", "Q265")
 
 
+
+@pytest.mark.parametrize(("text", "dyad", "place"), [
+    # provinces and waters are places: the event's location, never a side
+    ("ناوشکن‌های روسیه در دریای خزر رزمایش برگزار کردند.", ("MOBILIZE", "RUS", None),
+     "rasad:caspian-sea"),
+    ("اعتقلت الشرطة التركية عشرات المتظاهرين في ولاية هاتاي.", ("COERCE", "TUR", "TUR"),
+     "rasad:hatay-province"),
+    ("قصفت القوات الروسية مواقع في مقاطعة خاركيف.", ("ASSAULT", "RUS", "UKR"),
+     "rasad:kharkiv-oblast"),
+])
+def test_regions_and_waters_place_the_event(analyze, text: str, dyad: tuple,
+                                             place: str) -> None:  # noqa: ANN001
+    doc = analyze(text)
+    found = {((e.plover, e.source.country if e.source else None,
+               e.target.country if e.target else None), (e.location or {}).get("kb_id"))
+             for e in doc.events}
+    assert (dyad, place) in found, found
+
 def test_an_unknown_organisation_takes_the_nationality_in_its_name(analyze) -> None:  # noqa: ANN001
     doc = analyze("وأعلنت حركة المقاومة الفلسطينية حماس رفضها البحث في وقف المقاومة ضد اسرائيل.")
     assert ("REJECT", "PSE", "ISR") in _dyads(doc)
