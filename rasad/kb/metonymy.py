@@ -88,6 +88,7 @@ AGENT_PHRASES = frozenset(match_key(a) + " " + match_key(b) for a, b in (
     ("از", "سوی"), ("از", "طرف"), ("من", "قبل"), ("به", "دست")))
 DATELINE_MARKS = frozenset({"-", "–", "—", "(", ":", "/"})
 JOINERS = _keys("و", "،", ",")
+PLACE_KINDS = frozenset({"city", "region", "water"})
 
 
 def read_metonyms(mentions: list[Mention], ctx: Context) -> None:
@@ -98,14 +99,15 @@ def read_metonyms(mentions: list[Mention], ctx: Context) -> None:
     known: dict[int, bool] = {}
 
     def reads(i: int) -> bool:
-        """Whether mention `i` acts; one joined to another (روسیه و آنکارا, في موسكو وأنقرة)
-        reads as that one does unless its own words say it acts."""
+        """Whether mention `i` acts. A capital joined to another mention reads as that one
+        does (روسیه و آنکارا, في موسكو وأنقرة); a state, person or body acts when its own
+        words or the mention it is joined to say so."""
         if i not in known:
             mention = mentions[i]
             partner = _coordinated_with(mentions, i, words)
-            if mention.actor is None or (mention.actor.kind == "city"
+            if mention.actor is None or (mention.actor.kind in PLACE_KINDS
                                          and ctx.kb.government_of(mention.actor) is None):
-                known[i] = False  # an unlinked name, a city that never stands for a state
+                known[i] = False  # an unlinked name, a place that never stands for a state
             elif partner is not None and ctx.kb.government_of(mention.actor):
                 known[i] = reads(partner)
             else:
