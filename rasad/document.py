@@ -88,7 +88,13 @@ class Actor:
 
     @classmethod
     def of_entity(cls, index: int, entity: Entity) -> Actor:
-        """The actor an entity mention (`doc.entities[index]`) names, for an event or a quote."""
+        """The actor an entity mention (`doc.entities[index]`) names, for an event or a quote:
+        a city that acts («أنقرة ترفض», «مع موسكو») is the government it stands for (the
+        actors stage's `stands_for`), while the mention itself stays the city."""
+        government = entity.extra.get("stands_for")
+        if government:
+            return cls(entity=index, kb_id=government["id"], name_en=government.get("name_en"),
+                       country=government["country"], sector=government.get("sector", "GOV"))
         return cls(entity=index, kb_id=entity.kb_id, name_en=entity.name_en,
                    country=entity.country, sector=entity.extra.get("sector"))
 

@@ -335,7 +335,7 @@ def _location(doc: Document, sides: Sequence[Side]) -> dict | None:
         if side.is_place and side.marker in ("فی", "در", "ب") and side.entity is not None:
             entity = doc.entities[side.entity]
             return {"entity": side.entity, "text": doc.text[entity.start:entity.end],
-                    "kb_id": entity.extra.get("place") or entity.kb_id,
+                    "kb_id": entity.kb_id,
                     "country": entity.country}
     return None
 

@@ -80,7 +80,7 @@ class Side:
     actor: Actor
     marker: str = ""        # the preposition or را that governs it ('' = none)
     kind: str = "entity"    # entity | agent | pronoun | nationality (an adjective: العراقية)
-    city: bool = False      # a city: a place unless it acts (stands for its government)
+    city: bool = False      # a city, region or water: a place unless it acts (stands_for)
     entity: int | None = None
     rule: str = ""          # which KB row or agent row it came from
     context_country: bool = False  # its country was taken from the sentence or document
@@ -246,15 +246,14 @@ def _country_inside(words: Sequence[str], lang: str) -> str | None:
 
 
 def _is_city(entity: Entity) -> bool:
-    """A capital (linked to its state, with its own `place`) or a city record of the KB."""
-    if entity.extra.get("place"):
-        return True
+    """A city, region or water of the KB (a capital among them): a place unless it acts
+    («به خلیج فارس اعزام کرد»: where the ship goes, not a party)."""
     if entity.kb_id is None or entity.type != "LOC":
         return False
     from rasad.kb.base import load_kb  # noqa: PLC0415 (loaded once, by the actors stage)
 
     record = load_kb().get(entity.kb_id)
-    return record is not None and record.kind == "city"
+    return record is not None and record.kind in ("city", "region", "water")
 
 
 def _appositions(sides: list[Side], norms: Sequence[str]) -> None:

@@ -227,6 +227,14 @@ class KnowledgeBase:
         """The record with this id, or None."""
         return self._by_id.get(actor_id)
 
+    def government_of(self, record: ActorRecord | None) -> ActorRecord | None:
+        """The state a city can stand for in the news: its capital's (موسكو), or the one a
+        city names there (تل أبيب); None for other places (القدس is a place of its own)."""
+        if record is None or record.kind != "city" or not (record.capital or record.metonym) \
+                or not record.parent:
+            return None
+        return self.get(record.parent)
+
     def by_code(self, code: str) -> ActorRecord | None:
         """The state, territory or IGO whose code is `code` (RUS, XKX, NATO, EU)."""
         actor_id = self._by_code.get(code)

@@ -22,10 +22,11 @@ Runs after the CRF (`ner`) stage and rewrites `doc.entities` as one non-overlapp
 
 Ambiguous names (one key, several actors) pick the actor whose country the document
 already mentions unambiguously, then a name over an adjective, then the kind order
-state > territory > IGO > person > bodies and groups > region > city. A capital city
-stands for its state (مسکو → Russia, as event coders read it); the city's id stays in
-`extra["place"]`, except after an agreement or process word, where the city names the
-agreement (اجرای مینسک, اتفاقية مينسك: not Belarus) and is left out. An adjective (الروسية، روسی)
+state > territory > IGO > person > bodies and groups > region > city. A capital is a
+city: «مسکو» links to Moscow, and only where it acts («مسکو اعلام کرد», «مع موسكو») does
+it also carry the government it stands for, in `extra["stands_for"]` (rasad.kb.metonymy);
+after an agreement or process word the city names the agreement (اجرای مینسک, اتفاقية
+مينسك) and is left out. An adjective (الروسية، روسی)
 is a MISC entity linked to its state. A weak place name (کیف "bag", مالي "financial") is
 confirmed by another mention of its state or by a state it is coordinated with (مسکو و کیف,
 جمهورية أفريقيا الوسطى ومالي).
@@ -42,6 +43,7 @@ from rasad.data import read_rows
 from rasad.document import Document, Entity
 from rasad.kb.base import ActorRecord, KnowledgeBase, NameEntry, load_kb
 from rasad.kb.gazetteer import (
+    EZAFE_AFTER,
     Gazetteer,
     PhraseMatch,
     PhraseTrie,
@@ -50,6 +52,7 @@ from rasad.kb.gazetteer import (
     token_key,
 )
 from rasad.kb.mention import TYPE_OF_KIND, Mention
+from rasad.kb.metonymy import read_metonyms
 from rasad.kb.resolve import resolve_roles
 from rasad.kb.roles import Context, load_titles, role_mentions
 from rasad.spans import SpanIndex
@@ -58,10 +61,11 @@ from rasad.text.normalize import match_key, normalize_str
 
 KIND_RANK = {kind: i for i, kind in enumerate((
     "state", "territory", "igo", "person", "gov_body", "armed_group", "party", "media",
-    "company", "region", "city"))}
-CRF_KINDS = {"PER": {"person"}, "LOC": {"state", "territory", "city", "region"},
+    "company", "region", "city", "water"))}
+CRF_KINDS = {"PER": {"person"}, "LOC": {"state", "territory", "city", "region", "water"},
              "ORG": {"igo", "gov_body", "armed_group", "party", "company", "media"}}
 OWN_SOURCES = frozenset({"kb", "role", "coref"})
+PLACE_KINDS = frozenset({"city", "region", "water"})
 # Words after which a capital names an agreement or a negotiation track, not its state.
 AGREEMENT_WORDS = frozenset(match_key(w) for w in (
     "توافق", "توافقات", "توافقنامه", "قرارداد", "پیمان", "معاهده", "روند", "فرایند", "فرآیند",
@@ -98,6 +102,7 @@ def find_actors(doc: Document, *, kb: KnowledgeBase | None = None,
     mentions = merge_crf(mentions, _crf_entities(doc), ctx)
     mentions = confirm_weak(resolve_roles(mentions, ctx), ctx)
     corefer(mentions, ctx)
+    read_metonyms(mentions, ctx)
     return mentions
 
 
@@ -201,6 +206,8 @@ def _choose(match: PhraseMatch, ctx: Context,
         entry = min(entries, key=lambda e: (e.lang != lang, e.is_adjective))
         if match.suffix.endswith("ان") and not entry.is_adjective:
             continue  # ایرانیان is Iranians (adjective + ان); سپاهان is not سپاه
+        if record.kind in PLACE_KINDS and _nisba(match.suffix, entry.name):
+            continue  # اردبیلی, تهرانی: of the place (an adjective, a surname), not the place
         if _foreign_spelling(match, entry, record, lang):
             continue
         voweled = bool(written) and any(written <= _marks(e.name) for e in entries)
@@ -209,6 +216,14 @@ def _choose(match: PhraseMatch, ctx: Context,
         if best is None or rank > best[0]:
             best = (rank, entry, record)
     return None if best is None else (best[1], best[2], len(by_actor))
+
+
+def _nisba(suffix: str, name: str) -> bool:
+    """A Persian ending that makes a place's name an adjective or a surname (اصفهانی,
+    تهرانی‌ها, اردبیلی), not a written ezafe after a vowel letter (ارومیه‌ی زیبا)."""
+    if not suffix.startswith(("ی", "ای")):
+        return False
+    return not (suffix == "ی" and name[-1:] in EZAFE_AFTER)
 
 
 _MARKS = frozenset(chr(c) for c in range(0x064B, 0x0653))  # tanwin … sukun, shadda, maddah
@@ -252,9 +267,8 @@ def _name_mention(match: PhraseMatch, entry: NameEntry, record: ActorRecord, cou
     rule = f"{'adjective' if entry.is_adjective else 'name'} «{entry.name}» ({entry.lang})"
     extra: dict = {}
     actor = record
-    state = stands_for(record, ctx.kb)
+    state = ctx.kb.government_of(record)
     if state is not None:
-        actor, extra["place"] = state, record.id
         rule += _city_role(record, state)
     if count > 1:
         extra["candidates"] = count
@@ -304,7 +318,7 @@ def ambiguous_names(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
 
 def confirm_weak(mentions: list[Mention], ctx: Context) -> list[Mention]:
     """Keep a weak mention (حسين، دار، اسد alone) only when the document confirms its actor:
-    another mention of it, or, for a person the KB itself marks ambiguous (اسد), their
+    another mention of it (of its state, for a capital), or, for a person the KB itself marks ambiguous (اسد), their
     country named in the same sentence or the one before or after (نیروهای اسد near سوریه)."""
     confirmed = {m.kb_id for m in mentions if not m.weak and m.kb_id}
     places: dict[str, set[int]] = defaultdict(set)
@@ -315,8 +329,9 @@ def confirm_weak(mentions: list[Mention], ctx: Context) -> list[Mention]:
     for i, mention in enumerate(mentions):
         if mention.weak:
             here = ctx.sentence_of[mention.first]
-            if mention.kb_id in confirmed:
-                mention.rule += ", confirmed by another mention"
+            state = ctx.kb.government_of(mention.actor)
+            if mention.kb_id in confirmed or (state is not None and state.id in confirmed):
+                mention.rule += ", confirmed by another mention"  # آستانه by قزاقستان
             elif (mention.weak == "kb" and mention.type == "PER"
                   and places.get(mention.code, set()) & {here - 1, here, here + 1}):
                 mention.rule += f", confirmed by {mention.code} nearby"
@@ -351,8 +366,10 @@ def _coordinated(mentions: list[Mention], i: int, ctx: Context) -> bool:
 
 
 def _is_state_name(mention: Mention) -> bool:
-    return (mention.kind == "name" and mention.actor is not None
-            and mention.actor.kind in ("state", "territory"))
+    """A state's or a capital's name (a capital in a list of states is one of them)."""
+    actor = mention.actor
+    return mention.kind == "name" and actor is not None and (
+        actor.kind in ("state", "territory") or actor.capital or actor.metonym)
 
 
 # --- CRF names -------------------------------------------------------------------------
@@ -411,30 +428,21 @@ def _crf_mention(entity: Entity, ctx: Context) -> Mention:
     return mention
 
 
-def stands_for(record: ActorRecord, kb: KnowledgeBase) -> ActorRecord | None:
-    """The state a city names in the news: its capital (موسكو), or a city the region's news
-    uses for the government (تل أبيب); None for other places (القدس is a place of its own)."""
-    if record.kind != "city" or not (record.capital or record.metonym) or not record.parent:
-        return None
-    return kb.get(record.parent)
-
-
 def _city_role(city: ActorRecord, state: ActorRecord) -> str:
     return (f", capital of {state.name_en}" if city.capital
             else f", used in the news for {state.name_en}'s government")
 
 
 def _link_crf(mention: Mention, entity: Entity, ctx: Context) -> bool:
-    """Link a CRF span to the actor the KB calls so (a capital to its state)."""
+    """Link a CRF span to the actor the KB calls so (a capital to the city)."""
     lang = _lang_at(ctx, mention.first)
     actor = lookup(ctx.doc.text[entity.start:entity.end], entity.type, ctx, lang=lang)
     if actor is None:
         return False
     rule = f"crf + KB name of {actor.name_en}"
-    state = stands_for(actor, ctx.kb)
+    state = ctx.kb.government_of(actor)
     if state is not None:
-        mention.extra["place"] = actor.id
-        actor, rule = state, rule + _city_role(actor, state)
+        rule += _city_role(actor, state)
     mention.link(actor, confidence=min(entity.confidence, 0.8), rule=rule)
     mention.extra["link"] = "kb"
     return True
@@ -465,7 +473,7 @@ def _around(entity: Entity, hits: list[Mention], ctx: Context) -> list[Mention] 
     inner = heads[0]
     if inner.actor.kind == "person":
         return _around_person(wider, inner, ctx)
-    if entity.type == "ORG" and inner.actor.kind in ("state", "territory"):
+    if entity.type == "ORG" and inner.actor.kind in ("state", "territory", "city", "region"):
         wider.country = inner.actor.country
         wider.rule = f"crf organization of {inner.actor.name_en}"
     elif inner.actor.kind in CRF_KINDS.get(entity.type, ()) and inner.last == last \

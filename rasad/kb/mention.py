@@ -14,6 +14,7 @@ from rasad.kb.base import ActorRecord
 # Entity type of each KB kind.
 TYPE_OF_KIND = {
     "person": "PER", "state": "LOC", "territory": "LOC", "city": "LOC", "region": "LOC",
+    "water": "LOC",
     "igo": "ORG", "gov_body": "ORG", "armed_group": "ORG", "party": "ORG", "company": "ORG",
     "media": "ORG",
 }

@@ -55,7 +55,7 @@ def _place(mention: Mention, ctx: Context) -> ActorRecord | None:
     if obj.kind == "role":  # nested: مستشار ... للرئيس الروسي serves Russia's president
         return _place(obj, ctx)
     if obj.actor is not None and obj.actor.kind != "person":
-        return obj.actor
+        return ctx.kb.government_of(obj.actor) or obj.actor  # سفير واشنطن: of the state
     return ctx.kb.by_code(obj.code) if obj.code else None
 
 
@@ -234,6 +234,7 @@ def _resolve_state(mention: Mention, ctx: Context) -> None:
     """وفد كويتي، دولت روسیه، الجيش الروسي: the state itself (GOV or MIL)."""
     obj = mention.obj
     actor = obj.actor if obj is not None else None
+    actor = ctx.kb.government_of(actor) or actor
     mention.sector = "MIL" if mention.kind == "military" else "GOV"
     mention.link(actor, confidence=0.85, rule=_rule(mention))
 

@@ -372,7 +372,7 @@ def _fits(name: Mention, title: Title, serves_person: bool, *, inside: bool = Fa
         return False
     if actor.kind == "person":  # not دولت بایدن: the person's name stays a PER mention
         return serves_person
-    if actor.kind in PLACE_KINDS:
+    if actor.kind in PLACE_KINDS or actor.capital or actor.metonym:  # سفير واشنطن
         return True
     return actor.kind in ORG_KINDS and title.kind == "role"
 
@@ -399,7 +399,8 @@ def _attach_host(doc: Document, mention: Mention, by_first: dict[int, Mention]) 
     skip = k + 1 < len(doc.tokens) and doc.tokens[k + 1].norm in HOST_FILLERS
     host = by_first.get(k + 2 if skip else k + 1)
     if (k < len(doc.tokens) and doc.tokens[k].norm in HOST_WORDS and host is not None
-            and host.actor is not None and host.actor.kind in PLACE_KINDS):
+            and host.actor is not None
+            and (host.actor.kind in PLACE_KINDS or host.actor.capital)):
         mention.extra["to"] = host.actor.country
         _extend(mention, host)
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from rasad.kb.base import SINGLE_HOLDER, ActorRecord, KnowledgeBase, Role, read_records
 from rasad.text.normalize import match_key
 
-KINDS = frozenset({"state", "territory", "city", "region", "igo", "gov_body", "person",
+KINDS = frozenset({"state", "territory", "city", "region", "water", "igo", "gov_body", "person",
                    "armed_group", "party", "company", "media"})
 
 

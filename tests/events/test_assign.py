@@ -57,6 +57,45 @@ def test_a_capital_is_a_place_unless_it_acts(analyze) -> None:  # noqa: ANN001
     assert meeting.location["text"] == "طشقند"
 
 
+@pytest.mark.parametrize(("text", "source", "target", "place"), [
+    # the city acts: the event's side is its government (the entity's stands_for)
+    ("قررت واشنطن فرض عقوبات على موسكو.", ("Q30", "USA"), ("Q159", "RUS"), None),
+    ("مسکو آنکارا را به نقض توافق متهم کرد.", ("Q159", "RUS"), ("Q43", "TUR"), None),
+    # the city is where: the sides are the people, the location is the city itself
+    ("التقى وزير الخارجية الروسي نظيره الإيراني في طشقند.",
+     ("rasad:sergey-lavrov", "RUS"), ("rasad:hossein-amir-abdollahian", "IRN"), "Q269"),
+    ("لاوروف و امیرعبداللهیان در باکو دیدار کردند.",
+     ("rasad:sergey-lavrov", "RUS"), ("rasad:hossein-amir-abdollahian", "IRN"), "Q9248"),
+])
+def test_a_city_acts_as_its_government_and_places_the_event_as_itself(
+        analyze, text: str, source: tuple, target: tuple, place: str | None) -> None:  # noqa: ANN001
+    doc = analyze(text)
+    pairs = [((e.source.kb_id, e.source.country), (e.target.kb_id, e.target.country),
+              (e.location or {}).get("kb_id")) for e in doc.events if e.source and e.target]
+    assert any({s, t} == {source, target} and p == place for s, t, p in pairs), pairs
+    for entity in doc.entities:  # the mentions stay the cities
+        if doc.text[entity.start:entity.end] in ("واشنطن", "موسكو", "مسکو", "آنکارا", "طشقند"):
+            assert entity.kb_id not in ("Q30", "Q159", "Q43", "Q265")
+
+
+
+@pytest.mark.parametrize(("text", "dyad", "place"), [
+    # provinces and waters are places: the event's location, never a side
+    ("ناوشکن‌های روسیه در دریای خزر رزمایش برگزار کردند.", ("MOBILIZE", "RUS", None),
+     "rasad:caspian-sea"),
+    ("اعتقلت الشرطة التركية عشرات المتظاهرين في ولاية هاتاي.", ("COERCE", "TUR", "TUR"),
+     "rasad:hatay-province"),
+    ("قصفت القوات الروسية مواقع في مقاطعة خاركيف.", ("ASSAULT", "RUS", "UKR"),
+     "rasad:kharkiv-oblast"),
+])
+def test_regions_and_waters_place_the_event(analyze, text: str, dyad: tuple,
+                                             place: str) -> None:  # noqa: ANN001
+    doc = analyze(text)
+    found = {((e.plover, e.source.country if e.source else None,
+               e.target.country if e.target else None), (e.location or {}).get("kb_id"))
+             for e in doc.events}
+    assert (dyad, place) in found, found
+
 def test_an_unknown_organisation_takes_the_nationality_in_its_name(analyze) -> None:  # noqa: ANN001
     doc = analyze("وأعلنت حركة المقاومة الفلسطينية حماس رفضها البحث في وقف المقاومة ضد اسرائيل.")
     assert ("REJECT", "PSE", "ISR") in _dyads(doc)

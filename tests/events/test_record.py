@@ -89,8 +89,8 @@ def test_events_point_at_existing_sentences_and_entities(docs: list[Document]) -
                     continue
                 assert 0 <= actor.entity < len(doc.entities)
                 entity = doc.entities[actor.entity]
-                if actor.kb_id and entity.kb_id:
-                    assert actor.kb_id == entity.kb_id
+                if actor.kb_id and entity.kb_id:  # a city that acts: the government it stands for
+                    assert actor.kb_id in (entity.kb_id, entity.extra.get("stands_for", {}).get("id"))
             if event.location:
                 assert 0 <= event.location["entity"] < len(doc.entities)
                 loc = doc.entities[event.location["entity"]]

@@ -3,7 +3,8 @@
     python -m tools.kb.build [--shared ../shared] [--out rasad/data/kb/actors.jsonl]
 
 Sources (see rasad/data/kb/README.md for licenses): mledoze countries (fa/ar/ru names, demonyms),
-babel's CLDR territory names, CountryInfo (leaders of countries without curated people, up to
+babel's CLDR territory names, pycountry's ISO 3166-2 subdivisions (codes, English and Russian
+names; build time only, `pip install pycountry==26.2.16`), CountryInfo (leaders of countries without curated people, up to
 about 2009), the curated YAML in tools/kb/curated/. Output: one JSON object per line, sorted by id.
 """
 
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from . import countries, countryinfo
+from . import countries, countryinfo, subdivisions
 from .common import as_list, slug, uniq
 from .curated import LANGS, curated_countries, load_name_additions, load_orgs, load_people
 
@@ -100,6 +101,10 @@ def build(shared: Path) -> list[dict]:
     records += load_orgs(CURATED / "organizations.yaml")
     records += load_orgs(CURATED / "former_states.yaml")  # same format, kind: state
     records += load_orgs(CURATED / "cities.yaml")  # same format, kind: city (places, no state)
+    records += load_orgs(CURATED / "places.yaml")  # same format: disputed territories, waters
+    city_names = {lang: {n for r in records if r["kind"] == "city" for n in r["names"][lang]}
+                  for lang in ("fa", "ar")}
+    records += subdivisions.build(CURATED / "subdivisions.yaml", city_names=city_names)
     people = load_people(CURATED / "people")
     records += people
     codes = {r["country"] for r in records if r["kind"] in ("state", "territory")}

@@ -80,9 +80,9 @@ def org_record(entry: dict) -> dict:
     return record
 
 
-def _default_sector(kind: str) -> str:
+def _default_sector(kind: str) -> str | None:
     return {"igo": "IGO", "gov_body": "GOV", "armed_group": "REB", "party": "PTY",
-            "company": "BUS", "media": "MED"}.get(kind, "GOV")
+            "company": "BUS", "media": "MED", "water": None}.get(kind, "GOV")
 
 
 def _copy_optional(entry: dict, record: dict) -> None:
