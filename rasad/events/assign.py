@@ -230,7 +230,7 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
                 f"two conjoined {how}s of a symmetric event")
     if target is None and rule.needs_target:
         return [], "no target, and this row needs one"
-    if target is None:
+    if target is None and not rule.cameo.startswith(_RESIGNATION):  # a resignation has none
         target, marker = _unmarked_target(sides, sources, lo, hi, first, plover)
     why = f"source: {how} «{_label(sources[0])}»; target: " + (
         f"«{_label(target)}», {marker}" if target and marker in _GUESSES
@@ -444,6 +444,7 @@ def _target(targets: Sequence[str], sides: Sequence[Side], sources: Sequence[Sid
     return None, ""
 
 
+_RESIGNATION = "0831"
 _NAMED_IN_CLAUSE = "the other country the clause names"
 _OWN_COUNTRY = "the source's own country (a domestic act)"
 _GUESSES = (_NAMED_IN_CLAUSE, _OWN_COUNTRY)
