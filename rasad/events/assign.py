@@ -33,6 +33,9 @@ _DEFAULT_TARGETS = ("obj", *_HOSTILE, "مع", "با", "الی", "به", "ل", "�
 # What an act is about: «تحقیقات درباره دخالت روسیه»، «حول الملف السوري». Taken last.
 _ABOUT = ("درباره", "باره", "پیرامون", "حول", "بشان")
 _COMPANIONS = frozenset({"مع", "با", "بین", "میان"})
+# A city after these is the government it stands for («ضد موسكو»، «مع واشنطن»، «با مسکو»);
+# after others (به، إلى، في) it is where the act happened or went.
+_PARTNERS = (*_HOSTILE, "مع", "با")
 _NOUN_REACH = 2
 _POSSESSIVE = ("ها", "هم", "هما", "نا")
 _OBJECT_SUFFIXES = ("ها", "هم", "هما", "هن")  # «رفضتها»، «اعتقلتهم»: an attached object
@@ -191,7 +194,7 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
         return ([(s.actor, b.actor, False) for s in sources for b in between],
                 f"source: {how} «{_label(sources[0])}»; targets: the two parties after «بین»")
     target, marker = _target(targets, in_clause, sources, first, last, lang, plover,
-                             row_targets=rule.target)
+                             row_targets=rule.target, kind=rule.kind)
     if rule.kind == "noun" and target is None:
         target, marker = _genitive(in_clause, sources, last)
     if target is None:  # «به پکن سفر کرد»، «زار دمشق»: a destination stands for its state
@@ -411,7 +414,7 @@ _DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "CRIME", "INVESTIGA
 
 def _target(targets: Sequence[str], sides: Sequence[Side], sources: Sequence[Side],
             first: int, last: int, lang: str, plover: str = "",
-            row_targets: Sequence[str] = ()) -> tuple[Side | None, str]:
+            row_targets: Sequence[str] = (), kind: str = "verb") -> tuple[Side | None, str]:
     # An unnamed group whose country only came from context is a poor target of a dealing
     # with another state: «سطح آماده‌باش نیروهای خود را افزایش داد» is not KOR → KOR.
     own = {src.actor.country for src in sources}
@@ -430,7 +433,7 @@ def _target(targets: Sequence[str], sides: Sequence[Side], sources: Sequence[Sid
         if plain:
             return plain[0], "obj"
     for side in ordered:
-        if side.marker and side.marker in targets and not (side.city and side.marker not in _HOSTILE):
+        if side.marker and side.marker in targets and not (side.city and side.marker not in _PARTNERS):
             return side, side.marker
     if "obj" in targets or "passive" not in targets:
         if lang == "fa":
@@ -438,8 +441,9 @@ def _target(targets: Sequence[str], sides: Sequence[Side], sources: Sequence[Sid
             if marked:
                 return marked[0], "را"
         else:
-            plain = [s for s in ordered if not s.marker and s.first > first]
-            if plain:
+            plain = [s for s in ordered if not s.marker and s.first > first
+                     and (kind != "noun" or s.first - last <= _NOUN_REACH)]
+            if plain:  # a noun has no object further off: «الاعتداءات ... أمرت المحكمة»
                 return plain[0], "obj"
     return None, ""
 
