@@ -15,7 +15,8 @@ hamza seats, diacritics and ZWNJ folded):
 The first element must be a word (not a gap or a verb): it is how rows are found. `target`
 lists the markers that introduce the event's target (به، با، علیه، از، را؛ على، مع، ضد، إلى،
 ل، obj for the next actor, passive when the grammatical subject is the target; `needed` when
-the row is an event only with such a target); `kind` is
+the row is an event only with such a target, `proposed` when what it names is put forward, not
+done: an invitation); `kind` is
 verb or noun (an event noun needs a participant in its phrase). A match records the row, so
 every event can say which line made it.
 """
@@ -41,6 +42,7 @@ GAP_STOPS = frozenset({"،", ",", "؛", ";", ":", ".", "(", ")", "؟", "?", "!"}
 _DEFAULT_GAP = 3
 _MIN_PREFIX = 2
 COLUMNS = ("cameo", "plover", "kind", "pattern", "target", "origin", "gloss")
+ROW_FLAGS = ("needed", "proposed")  # words of the target column that are flags of the row
 
 
 def fold(word: str) -> str:
@@ -84,6 +86,9 @@ class Rule:
     # `needed` in the target column: a broad word is an event only towards an actor the
     # sentence marks («حذر الحكومة السودانية» is; «حذر من ارتفاع الأسعار» is not)
     needs_target: bool = False
+    # `proposed` in the target column: what the row names is put forward, not done (an
+    # invitation: «وجه ... دعوة»، «دعوت کرد»), so its events are `proposed` (EVENTS_GUIDE)
+    proposed: bool = False
 
 
 @dataclass(slots=True)
@@ -136,13 +141,14 @@ def compile_rule(rule_id: str, lang: str, row: dict[str, str]) -> Rule:
     if kind not in ("verb", "noun"):
         raise ValueError(f"{rule_id}: kind {kind!r} is not verb or noun")
     words = (row.get("target") or "").replace(",", " ").split()
-    target = tuple(fold(t) if t not in ("obj", "passive") else t for t in words if t != "needed")
+    target = tuple(fold(t) if t not in ("obj", "passive") else t for t in words
+                   if t not in ROW_FLAGS)
     return Rule(rule_id, lang, cameo, (row.get("plover") or "").strip().upper(), kind,
                 row["pattern"], elements, target,
                 row.get("origin", ""), row.get("gloss", ""),
                 tuple(e.words for e in elements[1:] if e.words and not e.prefixes and not e.verbs),
                 tuple(e.verbs for e in elements if e.verbs and not e.words and not e.prefixes),
-                needs_target="needed" in words)
+                needs_target="needed" in words, proposed="proposed" in words)
 
 
 def table_rows(name: str) -> list[tuple[str, dict[str, str]]]:

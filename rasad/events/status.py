@@ -80,6 +80,8 @@ def decide(match: Match, norms: Sequence[str], lang: str) -> tuple[str, str]:
     if lang == "ar" and match.rule.kind == "verb" and _future_prefix(head):
         found.append(("future", f"future prefix سـ in «{head}»"))
     found.extend(_marker_hits(match, norms, lang))
+    if match.rule.proposed:
+        found.append(("proposed", f"an invitation or offer, put forward not done ({match.rule.id})"))
     if not found:
         return "asserted", "no negation, modality, condition or claim marker"
     found.sort(key=lambda hit: PRECEDENCE.index(hit[0]))

@@ -233,3 +233,17 @@ def test_an_offer_is_proposed_when_its_word_is_the_trigger(analyze) -> None:  # 
     assert offers and {e.status for e in offers} == {"proposed"}, [e.to_dict(doc) for e in doc.events]
     # «الدعم» inside the name «قوات الدعم السريع» is no act of support
     assert not [e for e in doc.events if e.plover == "SUPPORT"], [e.to_dict(doc) for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "وجه العاهل السعودي الملك سلمان دعوة إلى الرئيس السوري لزيارة المملكة.",
+    "دعا الرئيس التركي نظيره الروسي إلى زيارة أنقرة.",
+    "رئیس‌جمهور ترکیه از همتای روس خود برای سفر به آنکارا دعوت کرد.",
+])
+def test_an_invitation_is_proposed(analyze, text: str) -> None:  # noqa: ANN001
+    """EVENTS_GUIDE: an invitation is put forward, not done — `proposed`, not counted."""
+    doc = analyze(text)
+    invitations = [e for e in doc.events if e.plover == "AGREE"]
+    assert invitations, [e.to_dict(doc) for e in doc.events]
+    assert {e.status for e in invitations} == {"proposed"}
+    assert "invitation" in invitations[0].extra["status_reason"]
