@@ -218,7 +218,8 @@ def choose(match: Match, sides: Sequence[Side], norms: Sequence[str], lang: str,
                       and s.actor.country and lo <= s.first <= hi), None)
         if place is not None:  # «تفجير في كركوك»: the people of the place it happened in
             target = Side(place.first, place.last,
-                          Actor(country=place.actor.country, sector="CVL"), kind="place")
+                          Actor(name_en="people", country=place.actor.country, sector="CVL"),
+                          kind="place")
             marker = "place"
     symmetric = marker in _COMPANIONS
     mutual = plover_symmetric or rule.cameo[:3] == "057"
@@ -475,7 +476,7 @@ def _unmarked_target(sides: Sequence[Side], sources: Sequence[Side], lo: int, hi
         return Side(side.first, side.last, actor, kind="inferred"), _NAMED_IN_CLAUSE
     countries = own - {None}
     if plover in _OWN_PATIENT_TYPES and len(countries) == 1:
-        return Side(first, first, Actor(country=countries.pop(), sector="CVL"),
+        return Side(first, first, Actor(name_en="people", country=countries.pop(), sector="CVL"),
                     kind="inferred"), _OWN_COUNTRY
     return None, ""
 

@@ -175,6 +175,9 @@ def test_a_persian_relative_clause_does_not_take_the_subject(analyze) -> None:  
     # none named: an arrest or a protest is the source's own country's affair
     ("تظاهر آلاف الطلاب التونسيين أمام البرلمان.", ("PROTEST", "TUN", "TUN")),
     ("پلیس ترکیه چند تن را به اتهام قاچاق بازداشت کرد.", ("COERCE", "TUR", "TUR")),
+    # a source with no name of its own (an unlinked police unit) still gets its country's people
+    ("پلیس مبارزه با مواد مخدر شهرستان بروجرد این دو مجرم سابقه دار را دستگیر کرد.",
+     ("COERCE", "IRN", "IRN")),
 ])
 def test_an_unmarked_target_is_inferred_and_said_so(analyze, text: str, dyad: tuple) -> None:  # noqa: ANN001
     doc = analyze(text)
