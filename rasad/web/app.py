@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -26,19 +27,24 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from rasad import __version__
 from rasad.store.db import StoreError, open_existing
 from rasad.web.analyse import MAX_CHARS
+from rasad.web.cache import DEFAULT_SIZE, AnswerCache
 from rasad.web.guard import Guard, error_response, log
 from rasad.web.params import BadParameter
 
 FORM_OVERHEAD = 64 * 1024  # multipart boundaries and the other fields of the paste form
 DB_VARIABLE, READ_ONLY_VARIABLE = "RASAD_WEB_DB", "RASAD_WEB_READ_ONLY"
+CACHE_VARIABLE = "RASAD_WEB_CACHE_SIZE"
+T = TypeVar("T")
 
 
-def create_app(db_path: str | Path, *, max_chars: int = MAX_CHARS,
-               read_only: bool = False) -> FastAPI:
+def create_app(db_path: str | Path, *, max_chars: int = MAX_CHARS, read_only: bool = False,
+               cache_size: int = DEFAULT_SIZE) -> FastAPI:
     """The web app over the rasad database at `db_path` (opened read-only per request).
 
     `read_only=True` refuses every request that is not a GET (403) and hides the paste form:
     the database is never written in either mode; read-only also spends no CPU on analysis.
+    `cache_size` answers of the slow queries (dyads, search) are kept until the database
+    changes (`rasad.web.cache`); 0 keeps none.
     Raises `StoreError` at once when `db_path` is not a rasad database, so `rasad serve`
     says so before it listens."""
     open_existing(db_path).close()
@@ -50,6 +56,7 @@ def create_app(db_path: str | Path, *, max_chars: int = MAX_CHARS,
     app.state.db_path = Path(db_path)
     app.state.max_chars = max_chars
     app.state.read_only = read_only
+    app.state.answers = AnswerCache(Path(db_path), size=cache_size)
     app.state.templates = _templates(read_only=read_only)
     app.mount("/static", StaticFiles(packages=[("rasad.web", "static")]), name="static")
     from rasad.web import api, pages
@@ -66,7 +73,8 @@ def app_from_environment() -> FastAPI:
     """The app for `uvicorn --factory` (what `rasad serve --workers N` runs in each worker
     process): the database and the mode come from RASAD_WEB_DB and RASAD_WEB_READ_ONLY."""
     return create_app(os.environ[DB_VARIABLE],
-                      read_only=os.environ.get(READ_ONLY_VARIABLE) == "1")
+                      read_only=os.environ.get(READ_ONLY_VARIABLE) == "1",
+                      cache_size=int(os.environ.get(CACHE_VARIABLE, DEFAULT_SIZE)))
 
 
 def _templates(*, read_only: bool) -> Jinja2Templates:
@@ -88,6 +96,18 @@ def reader(request: Request) -> Iterator[sqlite3.Connection]:
         yield conn
     finally:
         conn.close()
+
+
+def answer(request: Request, query: Callable[..., T], *args: str | None, **options: str | int | None) -> T:
+    """`query(conn, *args, **options)` on a read-only connection, or its answer kept in the
+    app's cache from an earlier request with the same arguments (the caller must not modify
+    it). The arguments are checked parameters: strings, numbers or None."""
+    def compute() -> T:
+        with reader(request) as conn:
+            return query(conn, *args, **options)
+
+    key = (query.__name__, args, tuple(sorted(options.items())))
+    return request.app.state.answers.get(key, compute)
 
 
 def _add_error_handlers(app: FastAPI) -> None:

@@ -24,6 +24,8 @@ def serve_command(
     read_only: Annotated[bool, typer.Option(
         "--read-only", help="Refuse to analyse pasted or uploaded text (403); only browse.")] = False,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes (about one per core).")] = 1,
+    cache_size: Annotated[int, typer.Option(
+        min=0, help="Answers of dyad and search queries kept per process until the database changes (0: none).")] = 256,
 ) -> None:
     """Browse a database in a web browser: search, documents, actors, dyads, network, and a JSON API."""
     from rich.console import Console
@@ -40,10 +42,10 @@ def serve_command(
         err.print(f"[red]error[/red] {escape(WEB_EXTRA_HINT)} ({error.name or error} is missing)")
         raise typer.Exit(FAILED) from None
     from rasad.store.db import StoreError
-    from rasad.web.app import DB_VARIABLE, READ_ONLY_VARIABLE
+    from rasad.web.app import CACHE_VARIABLE, DB_VARIABLE, READ_ONLY_VARIABLE
 
     try:
-        app = create_app(db, read_only=read_only)  # checks the database before listening
+        app = create_app(db, read_only=read_only, cache_size=cache_size)  # checks the database before listening
     except StoreError as error:
         err.print(f"[red]error[/red] {escape(str(error))}")
         raise typer.Exit(FAILED) from None
@@ -55,5 +57,6 @@ def serve_command(
         return
     os.environ[DB_VARIABLE] = str(db.resolve())
     os.environ[READ_ONLY_VARIABLE] = "1" if read_only else "0"
+    os.environ[CACHE_VARIABLE] = str(cache_size)
     uvicorn.run("rasad.web.app:app_from_environment", factory=True, workers=workers,
                 host=host, port=port, log_level="warning")
