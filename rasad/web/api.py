@@ -35,7 +35,7 @@ def get_stats(request: Request) -> dict[str, Any]:
 
 @router.get("/documents", summary="Stored documents, newest first")
 def list_documents(request: Request, lang: str | None = None, limit: Limit = 50,
-                   offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+                   offset: Annotated[int, Query(ge=0, le=params.MAX_OFFSET)] = 0) -> dict[str, Any]:
     with reader(request) as conn:
         return queries.documents(conn, lang=params.lang(lang), limit=limit, offset=offset)
 

@@ -44,7 +44,7 @@ def search_page(request: Request, q: str = "", lang: str | None = None) -> Respo
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(request: Request, lang: str | None = None,
-                   offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+                   offset: Annotated[int, Query(ge=0, le=params.MAX_OFFSET)] = 0) -> Response:
     with reader(request) as conn:
         docs = queries.documents(conn, lang=params.lang(lang), limit=100, offset=offset)
     return _page(request, "documents.html", {"docs": docs, "lang": lang})

@@ -16,7 +16,8 @@ from rasad.events.record import STATUSES
 
 _PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _PERIOD = re.compile(r"\d{4}(-\d{2}|-W\d{2})?")
-MAX_QUERY_CHARS = 200
+MAX_QUERY_CHARS = 200  # a search or an actor's name; longer is not a query but a payload
+MAX_OFFSET = 1_000_000  # how deep a listing pages: an OFFSET reads every row it skips
 
 
 class BadParameter(ValueError):
