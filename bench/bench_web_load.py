@@ -10,7 +10,7 @@ full-text searches in both scripts. Every latency and status is recorded; a warm
 and fill its answer cache (`rasad.web.cache`).
 
     python bench/bench_web_load.py [--events 100000] [--clients 50] [--requests 2000]
-                                   [--workers 1] [--db PATH]
+                                   [--workers 1] [--cache-size 256] [--db PATH]
 
 One worker by default: on the 2-core machine the clients take most of a core themselves,
 and one process keeps one answer cache, so it answered faster than two (README, Benchmarks).
@@ -96,16 +96,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def served(db: Path, *, workers: int) -> Iterator[str]:
-    """`rasad serve --db DB --workers N` on a free loopback port; yields its base URL once it
-    answers, and stops it (its process group) afterwards."""
+def served(db: Path, *, workers: int, cache_size: int = 256) -> Iterator[str]:
+    """`rasad serve --db DB --workers N --cache-size C` on a free loopback port; yields its
+    base URL once it answers, and stops it afterwards."""
     import httpx
 
     port = free_port()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [
         str(HERE.parent), os.environ.get("PYTHONPATH")]))}
     proc = subprocess.Popen([sys.executable, "-m", "rasad", "serve", "--db", str(db), "--port",
-                             str(port), "--workers", str(workers)], env=env,
+                             str(port), "--workers", str(workers), "--cache-size",
+                             str(cache_size)], env=env,
                             start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -201,16 +202,18 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--warmup", type=int, default=200)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--cache-size", type=int, default=256,
+                        help="rasad serve --cache-size (0: every request runs its query)")
     parser.add_argument("--db", type=Path, help="reuse or keep the store here")
     args = parser.parse_args()
     folder = tempfile.TemporaryDirectory()
     db = prepare_store(args.db or Path(folder.name) / "bench.db", args.events)
-    with served(db, workers=args.workers) as base:
+    with served(db, workers=args.workers, cache_size=args.cache_size) as base:
         drive(base, request_mix(args.warmup, seed=3), clients=args.clients)
         samples, seconds = drive(base, request_mix(args.requests), clients=args.clients)
     rows = report(samples, seconds)
-    print(f"{args.clients} clients, {args.requests:,} requests, {args.workers} workers, "
-          f"{seconds:.1f} s")
+    print(f"{args.clients} clients, {args.requests:,} requests, {args.workers} worker(s), "
+          f"cache {args.cache_size}, {seconds:.1f} s")
     print(f"{'endpoint':8} {'count':>6} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7} "
           f"{'p99 ms':>7} {'req/s':>6}")
     for name, row in rows.items():
