@@ -27,7 +27,6 @@ import asyncio
 import importlib.util
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -45,6 +44,7 @@ sys.path.insert(0, str(HERE.parent))
 from bench_store import build_store  # noqa: E402
 
 from rasad.store import close  # noqa: E402
+from rasad.web.testing import free_port  # noqa: E402
 
 # httpcore tries `import sniffio` for every request and falls back to asyncio when it is
 # missing; a failed import is not remembered, so each try searched sys.path again (2.5 ms of
@@ -87,12 +87,6 @@ def request_mix(n: int, *, seed: int = 11) -> list[tuple[str, str]]:
             path += f"&since={since}&until={since + rng.randrange(1, 3)}"
         out.append(("dyad", path))
     return out
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextmanager
