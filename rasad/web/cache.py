@@ -34,12 +34,26 @@ def store_version(path: Path) -> tuple[int, ...]:
     return tuple(version)
 
 
+class _Flight:
+    """An answer being computed: the requests that want it meanwhile wait for it."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.answer: Any = None
+        self.failed = False
+
+
 class AnswerCache:
-    """At most `size` answers, least recently used dropped first; `size=0` keeps none."""
+    """At most `size` answers, least recently used dropped first; `size=0` keeps none.
+
+    One request computes a missing answer; the others asking for it meanwhile wait and share
+    it (after a write empties the cache, 50 clients asking for one busy dyad run its query
+    once, not 50 times on two cores)."""
 
     def __init__(self, path: Path, *, size: int = DEFAULT_SIZE) -> None:
         self.path, self.size = path, size
         self._answers: OrderedDict[Hashable, Any] = OrderedDict()
+        self._flights: dict[Hashable, _Flight] = {}
         self._version: tuple[int, ...] = ()
         self._lock = threading.Lock()
         self.hits = self.misses = 0
@@ -57,11 +71,28 @@ class AnswerCache:
                 self._answers.move_to_end(key)
                 self.hits += 1
                 return self._answers[key]
-            self.misses += 1
-        answer = compute()  # outside the lock: two threads may compute one key, once each
-        with self._lock:
-            if self._version == version:
-                self._answers[key] = answer
-                while len(self._answers) > self.size:
-                    self._answers.popitem(last=False)
-        return answer
+            flight = self._flights.get(key)
+            leader = flight is None
+            if leader:
+                flight = self._flights[key] = _Flight()
+                self.misses += 1
+        if not leader:
+            flight.done.wait()
+            return compute() if flight.failed else flight.answer
+        return self._compute(key, version, flight, compute)
+
+    def _compute(self, key: Hashable, version: tuple[int, ...], flight: _Flight,
+                 compute: Callable[[], T]) -> T:
+        flight.failed = True  # until compute() returns
+        try:
+            flight.answer = compute()
+            flight.failed = False
+            return flight.answer
+        finally:
+            with self._lock:
+                self._flights.pop(key, None)
+                if not flight.failed and self._version == version:
+                    self._answers[key] = flight.answer
+                    while len(self._answers) > self.size:
+                        self._answers.popitem(last=False)
+            flight.done.set()

@@ -58,3 +58,39 @@ def test_the_app_answers_a_repeated_dyad_from_the_cache(client) -> None:  # noqa
     assert answers.hits == hits + 1
     client.get("/dyad", params={"a": "IRN", "b": "SAU", "by": "week"})  # the page shares it
     assert answers.hits == hits + 2
+
+
+def test_concurrent_requests_for_one_answer_compute_it_once(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    cache = AnswerCache(tmp_path / "none.db")
+    release, calls, got = threading.Event(), [], []
+
+    def slow() -> str:
+        calls.append(1)
+        release.wait(10)
+        return "answer"
+
+    threads = [threading.Thread(target=lambda: got.append(cache.get("k", slow)))
+               for _ in range(5)]
+    for thread in threads:
+        thread.start()
+    time.sleep(0.2)  # all five are asking: one computes, four wait
+    release.set()
+    for thread in threads:
+        thread.join(10)
+    assert got == ["answer"] * 5 and calls == [1]
+
+
+def test_a_failed_computation_is_not_kept(tmp_path: Path) -> None:
+    import pytest
+
+    cache = AnswerCache(tmp_path / "none.db")
+
+    def fail() -> str:
+        raise RuntimeError("database locked")
+
+    with pytest.raises(RuntimeError):
+        cache.get("k", fail)
+    assert cache.get("k", lambda: "answer") == "answer"
