@@ -71,7 +71,8 @@ def create_app(db_path: str | Path, *, max_chars: int = MAX_CHARS, read_only: bo
 
 def app_from_environment() -> FastAPI:
     """The app for `uvicorn --factory` (what `rasad serve --workers N` runs in each worker
-    process): the database and the mode come from RASAD_WEB_DB and RASAD_WEB_READ_ONLY."""
+    process): the database, the mode and the cache size come from RASAD_WEB_DB,
+    RASAD_WEB_READ_ONLY and RASAD_WEB_CACHE_SIZE, which `rasad serve` sets."""
     return create_app(os.environ[DB_VARIABLE],
                       read_only=os.environ.get(READ_ONLY_VARIABLE) == "1",
                       cache_size=int(os.environ.get(CACHE_VARIABLE, DEFAULT_SIZE)))

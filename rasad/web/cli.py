@@ -14,6 +14,8 @@ from typing import Annotated
 
 import typer
 
+from rasad.web.cache import DEFAULT_SIZE  # standard library only: no web extra needed here
+
 FAILED = 1
 
 
@@ -25,7 +27,7 @@ def serve_command(
         "--read-only", help="Refuse to analyse pasted or uploaded text (403); only browse.")] = False,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes (about one per core).")] = 1,
     cache_size: Annotated[int, typer.Option(
-        min=0, help="Answers of dyad and search queries kept per process until the database changes (0: none).")] = 256,
+        min=0, help="Answers of dyad and search queries kept per process until the database changes (0: none).")] = DEFAULT_SIZE,
 ) -> None:
     """Browse a database in a web browser: search, documents, actors, dyads, network, and a JSON API."""
     from rich.console import Console
