@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -120,6 +121,20 @@ def _event(sentence: int, trigger: tuple[int, int, str], source: dict, target: d
             "location": None, "status": status, "confidence": 0.8, "rule": "bench"}
 
 
+def build_store(path: Path, n_events: int) -> sqlite3.Connection:
+    """A fresh store of `n_events` synthetic events at `path` (replaced if it exists), written
+    as `rasad run` writes; prints its size. The web load test builds its store with it too."""
+    path.unlink(missing_ok=True)
+    conn = connect(path)
+    start = time.perf_counter()
+    save_batch(conn, documents(n_events), hash_text=content_hash)
+    n_events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    n_sentences = conn.execute("SELECT count(*) FROM sentences").fetchone()[0]
+    print(f"store: {n_events:,} events, {n_sentences:,} sentences, built in "
+          f"{time.perf_counter() - start:.1f} s → {path} ({path.stat().st_size / 1e6:.0f} MB)")
+    return conn
+
+
 def median_ms(run: Callable[[], object], repeat: int) -> tuple[float, object]:
     """Median wall time of `repeat` runs after a warm-up, in milliseconds; the last result."""
     result = run()
@@ -139,14 +154,7 @@ def main() -> int:
     args = parser.parse_args()
     folder = tempfile.TemporaryDirectory()
     path = args.db or Path(folder.name) / "bench.db"
-    path.unlink(missing_ok=True)
-    conn = connect(path)
-    start = time.perf_counter()
-    save_batch(conn, documents(args.events), hash_text=content_hash)
-    n_events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
-    n_sentences = conn.execute("SELECT count(*) FROM sentences").fetchone()[0]
-    print(f"store: {n_events:,} events, {n_sentences:,} sentences, built in "
-          f"{time.perf_counter() - start:.1f} s → {path} ({path.stat().st_size / 1e6:.0f} MB)")
+    conn = build_store(path, args.events)
     load_kb()  # loaded once by any process that names actors; not part of a query's time
     queries: dict[str, Callable[[], object]] = {
         "dyad RUS TUR --by month": lambda: dyad(conn, "RUS", "TUR").total,

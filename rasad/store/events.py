@@ -78,9 +78,15 @@ def actor_clause(actor: str, sides: tuple[str, ...]) -> tuple[str, list[str]]:
         clauses.append(clause)
         params += side_params
     if not is_code(actor):
-        clauses += [f"e.{side}_name_en LIKE ?" for side in sides]
-        params += [f"%{actor}%"] * len(sides)
+        # % and _ in a name are letters, not wildcards: «%» must not match every event
+        clauses += [f"e.{side}_name_en LIKE ? ESCAPE '\\'" for side in sides]
+        params += [f"%{like_literal(actor)}%"] * len(sides)
     return f"({' OR '.join(clauses)})", params
+
+
+def like_literal(text: str) -> str:
+    """`text` for a LIKE pattern with ESCAPE '\\', matching itself and nothing else."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def date_clauses(since: str | None, until: str | None) -> tuple[list[str], list[str]]:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from rasad.store.read import load_dict
 from rasad.web import params, queries
 from rasad.web.analyse import TooLarge, analyse
-from rasad.web.app import reader
+from rasad.web.app import answer, reader
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -35,7 +35,7 @@ def get_stats(request: Request) -> dict[str, Any]:
 
 @router.get("/documents", summary="Stored documents, newest first")
 def list_documents(request: Request, lang: str | None = None, limit: Limit = 50,
-                   offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+                   offset: Annotated[int, Query(ge=0, le=params.MAX_OFFSET)] = 0) -> dict[str, Any]:
     with reader(request) as conn:
         return queries.documents(conn, lang=params.lang(lang), limit=limit, offset=offset)
 
@@ -64,29 +64,25 @@ def list_events(request: Request, actor: str | None = None, plover: str | None =
 @router.get("/dyad", summary="How a relationship moved: events between two actors by period")
 def get_dyad(request: Request, a: str, b: str, by: str | None = None, since: Since = None,
              until: Until = None) -> dict[str, Any]:
-    a, b = params.text("a", a), params.text("b", b)
-    with reader(request) as conn:
-        return queries.dyad_data(conn, a, b, by=params.by(by), since=params.day("since", since),
-                                 until=params.day("until", until))
+    return answer(request, queries.dyad_data, params.text("a", a), params.text("b", b),
+                  by=params.by(by), since=params.day("since", since),
+                  until=params.day("until", until))
 
 
 @router.get("/dyad/events", summary="The events behind one point of the dyad chart")
 def get_dyad_events(request: Request, a: str, b: str, by: str | None = None,
                     period: str | None = None, since: Since = None,
                     until: Until = None) -> list[dict[str, Any]]:
-    a, b = params.text("a", a), params.text("b", b)
-    with reader(request) as conn:
-        return queries.dyad_events(conn, a, b, by=params.by(by), period=params.period(period),
-                                   since=params.day("since", since),
-                                   until=params.day("until", until))
+    return answer(request, queries.dyad_events, params.text("a", a), params.text("b", b),
+                  by=params.by(by), period=params.period(period),
+                  since=params.day("since", since), until=params.day("until", until))
 
 
 @router.get("/search", summary="Actors by name and sentences by words, any script or spelling")
 def get_search(request: Request, q: str, lang: str | None = None,
                limit: Annotated[int, Query(ge=1, le=200)] = 20) -> dict[str, Any]:
-    query = params.text("q", q)
-    with reader(request) as conn:
-        return queries.search_data(conn, query, lang=params.lang(lang), limit=limit)
+    return answer(request, queries.search_data, params.text("q", q), lang=params.lang(lang),
+                  limit=limit)
 
 
 @router.get("/actors", summary="Knowledge-base actors called q (Persian, Arabic or English)")

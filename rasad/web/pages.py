@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from rasad.store.read import load_dict
 from rasad.web import charts, params, queries
 from rasad.web.analyse import TooLarge, analyse
-from rasad.web.app import reader
+from rasad.web.app import answer, reader
 from rasad.web.highlight import annotations, segments
 
 router = APIRouter(include_in_schema=False)
@@ -38,14 +38,13 @@ def search_page(request: Request, q: str = "", lang: str | None = None) -> Respo
     query = params.text("q", q, required=False)
     if query is None:
         return _page(request, "search.html", {"q": "", "result": None})
-    with reader(request) as conn:
-        result = queries.search_data(conn, query, lang=params.lang(lang), limit=50)
+    result = answer(request, queries.search_data, query, lang=params.lang(lang), limit=50)
     return _page(request, "search.html", {"q": query, "result": result})
 
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(request: Request, lang: str | None = None,
-                   offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+                   offset: Annotated[int, Query(ge=0, le=params.MAX_OFFSET)] = 0) -> Response:
     with reader(request) as conn:
         docs = queries.documents(conn, lang=params.lang(lang), limit=100, offset=offset)
     return _page(request, "documents.html", {"docs": docs, "lang": lang})
@@ -107,11 +106,9 @@ def dyad_page(request: Request, a: str = "", b: str = "", by: str | None = None,
                                "data": None}
     if first and second:
         options = {"since": params.day("since", since), "until": params.day("until", until)}
-        with reader(request) as conn:
-            data = queries.dyad_data(conn, first, second, by=params.by(by), **options)
-            behind = (queries.dyad_events(conn, first, second, by=params.by(by),
-                                          period=params.period(period), **options)
-                      if period else [])
+        data = answer(request, queries.dyad_data, first, second, by=params.by(by), **options)
+        behind = (answer(request, queries.dyad_events, first, second, by=params.by(by),
+                         period=params.period(period), **options) if period else [])
         context.update(data=data, chart=charts.dyad_chart(data["periods"]), behind=behind)
     return _page(request, "dyad.html", context)
 

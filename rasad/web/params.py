@@ -15,8 +15,10 @@ from rasad.events.ontology import PLOVER_TYPES
 from rasad.events.record import STATUSES
 
 _PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _PERIOD = re.compile(r"\d{4}(-\d{2}|-W\d{2})?")
-MAX_QUERY_CHARS = 200
+MAX_QUERY_CHARS = 200  # a search or an actor's name; longer is not a query but a payload
+MAX_OFFSET = 1_000_000  # how deep a listing pages: an OFFSET reads every row it skips
 
 
 class BadParameter(ValueError):
@@ -83,4 +85,6 @@ def text(name: str, value: str | None, *, required: bool = True) -> str | None:
         return None
     if len(value) > MAX_QUERY_CHARS:
         raise BadParameter(f"{name}: at most {MAX_QUERY_CHARS} characters")
+    if _CONTROL.search(value):  # NUL ends a string in SQLite's full-text query parser
+        raise BadParameter(f"{name}: control characters (such as NUL) are not allowed")
     return value

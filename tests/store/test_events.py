@@ -92,3 +92,10 @@ def test_a_year_is_a_period_for_events_and_dyad_alike(db: Path) -> None:
     assert {p.key for p in dyad(conn, "RUS", "TUR", until="2016-08").periods} == {"2016", "2016-08"}
     assert {p.key for p in dyad(conn, "RUS", "TUR", since="2017").periods} == set()
     assert dyad(conn, "RUS", "TUR", since="2016-09-01").total == 2  # «2016» and November
+
+
+@pytest.mark.parametrize("name", ["%", "_", "%ov", "L_vrov"])
+def test_wildcards_in_a_name_are_letters(db: Path, name: str) -> None:
+    """An actor name is matched as written: «%» is not every event, «L_vrov» not Lavrov."""
+    assert events_json(db, "--actor", name) == []
+    assert events_json(db, "--actor", "Lavrov")  # a part of an English name still matches

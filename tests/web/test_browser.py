@@ -11,11 +11,12 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 
 from rasad.web.testing import chromium, missing_browser, serve
-from tests.web.conftest import HOSTILE_ID
+from tests.web.conftest import HAND_ID, HOSTILE_ID
 
 pytestmark = pytest.mark.skipif(missing_browser() is not None, reason=missing_browser() or "")
 
@@ -143,6 +144,37 @@ def test_hostile_text_is_inert(page) -> None:  # noqa: ANN001
     assert "<img src=x onerror=alert(2)>" in page.locator("main h1").inner_text()
     page.locator("span.hl").first.click()
     assert page.problems == []  # no alert() ran
+
+
+HOSTILE_PAGES = ["/", "/documents", f"/documents/{HOSTILE_ID}", f"/documents/{HAND_ID}",
+                 "/search?q=تهران", "/actor/RUS", "/dyad?a=RUS&b=Qhostile&period=2024-03"]
+INERT = """() => {
+  const handlers = [...document.querySelectorAll('*')].flatMap(
+    e => [...e.attributes].filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name));
+  const links = [...document.querySelectorAll('a[href]')]  // SVG links too
+    .map(a => new URL(a.getAttribute('href'), location.href).href)
+    .filter(h => !h.startsWith(location.origin + '/'));
+  const scripts = [...document.scripts].map(s => s.src || 'inline');
+  return {handlers, links, scripts, svg: document.querySelectorAll('main svg[onload]').length};
+}"""
+
+
+@pytest.mark.parametrize("url", HOSTILE_PAGES)
+def test_hostile_titles_names_and_text_run_nothing(page, url: str) -> None:  # noqa: ANN001
+    """Every page that shows a hostile record: no element got an event handler, no link
+    leaves the site (javascript: included), no script but ours; hovering and clicking every
+    highlight opens no dialog and logs no error (a blocked inline script would log one)."""
+    assert page.goto(url).status == 200
+    page.wait_for_load_state("networkidle")
+    found = page.evaluate(INERT)
+    assert found["handlers"] == [] and found["links"] == [] and found["svg"] == 0, found
+    assert all(src.endswith("/static/app.js") for src in found["scripts"]), found["scripts"]
+    for element in page.locator("main h1, main a, main span.hl, main span.names").all()[:60]:
+        element.dispatch_event("mouseover")  # what would fire an injected onmouseover
+    for span in page.locator("main span.hl").all()[:20]:
+        span.dispatch_event("click")  # opens the details panel; links are not followed
+    assert unquote(page.url).endswith(url)
+    assert page.problems == []
 
 
 def test_pasted_text_is_analysed_and_shown(page) -> None:  # noqa: ANN001
