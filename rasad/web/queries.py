@@ -57,9 +57,9 @@ def dyad_data(conn: sqlite3.Connection, a: str, b: str, *, by: str, since: str |
               until: str | None) -> dict[str, Any]:
     """`rasad dyad` as data: periods, the strongest events, what did not happen."""
     result = dyad(conn, a, b, by=by, since=since, until=until)
-    return {"a": a, "b": b, "by": by, "total": result.total,
+    return {"a": a, "b": b, "by": by, "total": result.total, "mentions": result.mentions,
             "names": {"a": _names_of(a), "b": _names_of(b)},
-            "periods": [{"period": p.key, "events": p.events,
+            "periods": [{"period": p.key, "events": p.events, "mentions": p.mentions,
                          "goldstein_mean": round(p.goldstein_mean, 2),
                          "goldstein_sum": round(p.goldstein_sum, 2),
                          "quads": {str(k): v for k, v in sorted(p.quads.items())},
