@@ -45,6 +45,9 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
             apply_migrations(conn)
     except sqlite3.DatabaseError as error:
         conn.close()
+        if "readonly" in str(error) or "read-only" in str(error):
+            raise StoreError(f"{path}: the database is read-only, so nothing can be stored "
+                             f"({error}); check its permissions, or write to another --db") from error
         raise StoreError(f"{path}: cannot be opened as a database ({error})") from error
     return conn
 
