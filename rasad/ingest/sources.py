@@ -143,9 +143,27 @@ def _read(origin: str, path: Path | None, *, report: IngestReport) -> Iterator[D
     if fmt in READ_PATH:
         yield from READ_PATH[fmt](path, origin=origin, report=report)
         return
+    limit = max_file_bytes()
     with open_binary(path) as stream:
-        data = stream.read()
+        data = stream.read(limit + 1)  # bounded: a 200 MB "article" is not read whole
+    if len(data) > limit:
+        report.problem(origin, f"larger than {limit:,} bytes (RASAD_MAX_FILE_BYTES) for one "
+                       "text or HTML document; split it into articles, or make it JSONL; skipped")
+        return
     yield from READ_BYTES[fmt](data, origin=origin, report=report)
+
+
+# One text or HTML file is one article: past this many bytes (decompressed) it is skipped
+# before it is read whole. JSONL, feeds and WARC files stream, record by record, at any size.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def max_file_bytes() -> int:
+    """RASAD_MAX_FILE_BYTES when set to a whole number (0: no limit), else MAX_FILE_BYTES."""
+    value = os.environ.get("RASAD_MAX_FILE_BYTES", "").strip().replace("_", "")
+    if not value.isdigit():
+        return MAX_FILE_BYTES
+    return int(value) or sys.maxsize
 
 
 def format_of(path: Path) -> str:

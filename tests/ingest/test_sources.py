@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import sys
@@ -241,3 +242,19 @@ def test_content_hash_set_without_dedup(drop):
 
     docs, _ = ingest([drop / "fa" / "b.txt"], dedup=False)
     assert docs[0].meta["content_hash"] == content_hash(TEXT_FA)
+
+
+def test_a_text_file_too_large_for_one_article_is_skipped_unread(tmp_path, monkeypatch):
+    """A 200 MB 'article' is not read whole: past RASAD_MAX_FILE_BYTES (64 MB by default) a text
+    or HTML file is skipped with a reason naming it; the rest of the folder goes on, and a
+    JSONL file of any size still streams."""
+    monkeypatch.setenv("RASAD_MAX_FILE_BYTES", "10000")
+    (tmp_path / "huge.txt").write_text("روسیه و ترکیه. " * 2000, encoding="utf-8")  # ~28 KB
+    (tmp_path / "small.txt").write_text("پوتین با اردوغان دیدار کرد.", encoding="utf-8")
+    lines = [json.dumps({"text": f"خبر شماره {i} درباره مذاکرات."}, ensure_ascii=False)
+             for i in range(400)]
+    (tmp_path / "many.jsonl").write_text("\n".join(lines), encoding="utf-8")  # > 10,000 bytes
+    docs, report = ingest([tmp_path])
+    assert len(docs) == 401
+    assert [p.origin for p in report.problems] == [str(tmp_path / "huge.txt")]
+    assert "RASAD_MAX_FILE_BYTES" in report.problems[0].message
