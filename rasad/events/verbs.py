@@ -63,19 +63,25 @@ def verb_table() -> dict[str, VerbForm]:
 def _forms(inf: str, past: str, present: str) -> list[tuple[str, VerbForm]]:
     out: list[tuple[str, VerbForm]] = []
     for neg in (False, True):
-        n = "ن" if neg else ""
+        n = _glide("ن", past) if neg else ""  # نکرد، نیامد
         for end in _PAST_ENDINGS:
             out.append((n + past + end, VerbForm(inf, neg, False, "past")))
             out.append(((("نمی" if neg else "می") + past + end), VerbForm(inf, neg, False, "past")))
         for end in _PRESENT_ENDINGS:
             out.append(((("نمی" if neg else "می") + present + end),
                         VerbForm(inf, neg, False, "present")))
-            for prefix in (("ن",) if neg else ("ب", "")):  # (ب)کند، نکند
+            for prefix in ((_glide("ن", present),) if neg else (_glide("ب", present), "")):
+                # (ب)کند، نکند؛ بیایند، نیاید
                 out.append((prefix + present + end, VerbForm(inf, neg, False, "subjunctive")))
         for end in _PERFECT_ENDINGS:
             out.append((n + past + "ه" + end, VerbForm(inf, neg, False, "perfect")))
     out.append((inf, VerbForm(inf, False, False, "infinitive")))
     return out
+
+
+def _glide(prefix: str, stem: str) -> str:
+    """ب and ن take a ی before a stem that starts with a vowel (آ/ا, folded): بیاید، نیامد."""
+    return prefix + "ی" if stem.startswith("ا") else prefix
 
 
 def parse_verb(norms: Sequence[str], i: int) -> ParsedVerb | None:

@@ -147,3 +147,14 @@ def test_perfect_with_joined_ast() -> None:
     parsed = parse_last("کرده‌است")
     assert parsed is not None
     assert parsed.form.tense == "perfect" and not parsed.form.negated
+
+
+@pytest.mark.parametrize(("text", "negated", "tense"), [
+    # a stem that starts with آ/ا takes ی after ب and ن
+    ("بیایند", False, "subjunctive"), ("نیاید", True, "subjunctive"),
+    ("نیامدند", True, "past"), ("نیاورد", True, "past"), ("بیاورند", False, "subjunctive"),
+])
+def test_the_glide_before_a_vowel_stem(text: str, negated: bool, tense: str) -> None:
+    parsed = parse_verb(norms(text), 0)
+    assert parsed is not None, text
+    assert (parsed.form.negated, parsed.form.tense) == (negated, tense)
