@@ -202,3 +202,16 @@ def test_forces_are_not_strengthened(analyze) -> None:  # noqa: ANN001
     """«قوى الأمن» (security forces): the converted dictionary has no verb قوّى any more."""
     doc = analyze("اعتقلت الشرطة العراقية مسلحين هاجموا قوى الأمن في بغداد.")
     assert "MOBILIZE" not in {e.plover for e in doc.events}
+
+
+@pytest.mark.parametrize("text", [
+    "ردد المحتجون في بغداد شعارات مناهضة للحكومة العراقية.",
+    "رفع طلاب جامعة الخرطوم لافتات تندد بالحكومة السودانية.",
+])
+def test_protests_named_by_what_crowds_do(analyze, text: str) -> None:  # noqa: ANN001
+    assert "PROTEST" in {e.plover for e in analyze(text).events}, text
+
+
+def test_raising_rates_is_no_protest(analyze) -> None:  # noqa: ANN001
+    doc = analyze("رفع البنك المركزي المصري أسعار الفائدة بنسبة نصف نقطة.")
+    assert "PROTEST" not in {e.plover for e in doc.events}
