@@ -10,6 +10,7 @@ Exit codes scripts can rely on:
 from __future__ import annotations
 
 import json
+import signal
 import sqlite3
 import sys
 from pathlib import Path
@@ -42,6 +43,8 @@ def _version(value: bool) -> None:
 def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                               help="Print the version and exit.")] = False) -> None:
     """rasad turns Persian and Arabic news into records of who did what to whom, when."""
+    if hasattr(signal, "SIGPIPE"):  # «rasad events --json | head»: stop quietly, as Unix tools do
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
 @app.command()

@@ -298,6 +298,14 @@ def dyad_command(
     if bad := _bad_dates(since, until):
         err.print(f"[red]error[/red] {bad}")
         raise typer.Exit(USAGE)
+    from rasad.kb.base import load_kb
+    from rasad.store.events import actor_keys, is_code
+
+    for actor in (a, b):  # a name the KB does not know matches nothing: say so, not "0 events"
+        if not is_code(actor) and load_kb().get(actor) is None and len(actor_keys(actor)[0]) == 1:
+            err.print(f"[red]error[/red] {actor}: no actor of that name in the knowledge base; "
+                      "name it by its code (RUS), id, or a name `rasad kb search NAME` finds")
+            raise typer.Exit(USAGE)
     try:
         result = dyad(open_existing(db), a, b, by=by, since=since, until=until)
     except StoreError as error:

@@ -99,3 +99,11 @@ def test_wildcards_in_a_name_are_letters(db: Path, name: str) -> None:
     """An actor name is matched as written: «%» is not every event, «L_vrov» not Lavrov."""
     assert events_json(db, "--actor", name) == []
     assert events_json(db, "--actor", "Lavrov")  # a part of an English name still matches
+
+
+def test_dyad_with_an_unknown_actor_says_so(db: Path) -> None:
+    """A typo must not look like "no events": one line naming it, and a usage exit code."""
+    result = run("dyad", "Narnia", "TUR", "--db", str(db))
+    assert result.exit_code == 2
+    assert "Narnia" in result.output and "knowledge base" in result.output
+    assert run("dyad", "روسیه", "ترکیه", "--db", str(db)).exit_code == 0
