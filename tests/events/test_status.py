@@ -247,3 +247,14 @@ def test_an_invitation_is_proposed(analyze, text: str) -> None:  # noqa: ANN001
     assert invitations, [e.to_dict(doc) for e in doc.events]
     assert {e.status for e in invitations} == {"proposed"}
     assert "invitation" in invitations[0].extra["status_reason"]
+
+
+@pytest.mark.parametrize("text", [
+    "انتظار می‌رود ولادیمیر پوتین، رئیس‌جمهور روسیه، با شی جین‌پینگ، رئیس‌جمهور چین، دیدار کند.",
+    "من المقرر، بحسب مصادر دبلوماسية، أن يلتقي الرئيس الروسي نظيره التركي في أنقرة.",
+])
+def test_an_expectation_reaches_past_commas(analyze, text: str) -> None:  # noqa: ANN001
+    """Appositions and asides set off by commas do not end «انتظار می‌رود» / «من المقرر»."""
+    doc = analyze(text)
+    meetings = [e for e in doc.events if e.plover == "CONSULT"]
+    assert meetings and {e.status for e in meetings} == {"future"}, [e.to_dict(doc) for e in doc.events]
