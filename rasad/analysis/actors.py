@@ -124,10 +124,22 @@ def counterparts(conn: sqlite3.Connection, actor: str, *, country: str | None = 
     keeps the counterparts of one country or IGO code. A side without an id is kept by
     country and sector («police (TUR)»); an event without a second side has no counterpart."""
     from rasad.analysis.network import actor_events, side_of  # noqa: PLC0415
+    from rasad.kb.base import load_kb  # noqa: PLC0415
+    from rasad.store.events import actor_keys  # noqa: PLC0415
+
+    ids, countries = actor_keys(actor)
+    kb = load_kb()
+
+    def itself(side: dict[str, Any]) -> bool:  # the actor, or its state (a domestic act)
+        record = kb.get(side["kb_id"]) if side["kb_id"] else None
+        state = record is None or record.kind in ("state", "territory", "igo")
+        return side["kb_id"] in ids or (state and side["country"] in countries)
 
     found: dict[str, Counterpart] = {}
     for event in actor_events(conn, actor):
         mine, other = side_of(event, actor)
+        if itself(other):
+            continue
         key = other["kb_id"] or f"{other['sector'] or '?'}:{other['country']}"
         if key not in found:
             names = kb_names(other["kb_id"])

@@ -73,3 +73,9 @@ def test_bad_values_are_one_line_errors(db: Path, tmp_path: Path) -> None:
     assert run("actors", "--db", str(tmp_path / "none.db")).exit_code == 1
     result = run("actors", "Nobody Known", "--db", str(db))
     assert result.exit_code == 0 and "no events that happened with Nobody Known" in result.output
+
+
+@pytest.mark.parametrize("name", ["RUS", "روسیه"])
+def test_a_country_is_not_its_own_counterpart(db: Path, name: str) -> None:
+    keys = {p.key for p in counterparts(connect(db, readonly=True), name)}
+    assert keys and "Q159" not in keys and not any(k.endswith(":RUS") for k in keys), keys
