@@ -182,11 +182,15 @@ def demo(db: DbOption = Path("rasad-demo.db"),
     corpus = resources.files("rasad.data").joinpath("demo", "articles.jsonl")
     with resources.as_file(corpus) as path:
         summary = _run_into(db, [str(path)], workers=workers, glob=None)
-    console.print(f"\nExplore it: [bold]rasad stats --db {db}[/bold], "
-                  f"[bold]rasad events --db {db} --status asserted[/bold], "
-                  f"[bold]rasad explain DOC_ID --db {db}[/bold]")
+    # one command per line, never wrapped inside a command: they are meant to be copied
+    console.print("\nExplore it:", soft_wrap=True)
+    for command in (f"rasad stats --db {db}", f"rasad events --db {db} --status asserted",
+                    f"rasad dyad RUS TUR --by month --db {db}",
+                    f"rasad explain DOC_ID --db {db}"):
+        console.print(f"  [bold]{command}[/bold]", soft_wrap=True)
     console.print(f"Open it in a browser: [bold]rasad serve --db {db}[/bold], then "
-                  "http://127.0.0.1:8000/ (needs the web extra: pip install -e '.\\[web]')")
+                  "http://127.0.0.1:8000/ (needs the web extra: pip install -e '.\\[web]')",
+                  soft_wrap=True)
     raise typer.Exit(PARTIAL if summary.problems else OK)
 
 
