@@ -42,6 +42,7 @@ from functools import cache
 from rasad.data import read_rows
 from rasad.document import Document, Entity
 from rasad.kb.base import ActorRecord, KnowledgeBase, NameEntry, load_kb
+from rasad.kb.context import drop_not_names, outside
 from rasad.kb.gazetteer import (
     EZAFE_AFTER,
     Gazetteer,
@@ -97,9 +98,11 @@ def find_actors(doc: Document, *, kb: KnowledgeBase | None = None,
     """The linked mentions of `doc`, sorted; `doc.entities` supplies the CRF's names."""
     kb = kb or load_kb()
     ctx = Context.of(doc, kb)
-    names = name_mentions((gazetteer or load_gazetteer()).find(doc), ctx)
+    gazetteer = gazetteer or load_gazetteer()
+    matches, dropped = drop_not_names(gazetteer.find(doc), doc, gazetteer, kb.get)
+    names = name_mentions(matches, ctx)
     mentions = role_mentions(doc, (titles or load_titles()).scan(doc), names, kb)
-    mentions = merge_crf(mentions, _crf_entities(doc), ctx)
+    mentions = merge_crf(mentions, outside(_crf_entities(doc), dropped), ctx)
     mentions = confirm_weak(resolve_roles(mentions, ctx), ctx)
     corefer(mentions, ctx)
     read_metonyms(mentions, ctx)

@@ -1,0 +1,135 @@
+"""Gazetteer matches that the words around them make no name of their actor (issue 9).
+
+`rasad/data/kb/not_names.tsv` lists a name (or * for any state's name or adjective) with the
+word before or the words after that make it something else: «ترک اعتیاد» (quitting
+addiction, not Turkish), «كل قطر من أقطار» (a country, not Qatar), «الأسرة المصرية الأولى»
+(a historical polity, not the modern state). With `shorten`, a longer name gives way to the
+name its first word makes: «وزير خارجية روسيا اليوم» is Russia + "today", not RT.
+
+An English acronym (WHO, NATO) matches only when written in capitals: "who" is no name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from rasad.data import read_rows
+from rasad.document import Document, Entity
+from rasad.kb.gazetteer import END, PhraseMatch, PhraseTrie, TokenView, token_key
+from rasad.text.normalize import match_key, normalize_str
+
+ANY_STATE = "*"
+STATE_KINDS = frozenset({"state", "territory"})
+
+
+@dataclass(frozen=True, slots=True)
+class NotName:
+    """One row of not_names.tsv: `name` is no name between `before` and `after`."""
+
+    lang: str
+    name: str
+    before: frozenset[str]
+    after: tuple[tuple[str, ...], ...]
+    action: str  # drop | shorten
+
+
+def _key(word: str) -> str:
+    return match_key(token_key(normalize_str(word)))
+
+
+@cache
+def not_names() -> dict[str, tuple[NotName, ...]]:
+    """The rows of not_names.tsv by name key (`*` for any state)."""
+    rows: dict[str, list[NotName]] = {}
+    for row in read_rows("kb", "not_names.tsv"):
+        lang, name, before, after, action = (row + [""] * 5)[:5]
+        if lang == "lang":
+            continue
+        key = name if name == ANY_STATE else match_key(normalize_str(name))
+        rows.setdefault(key, []).append(NotName(
+            lang, key, frozenset(_key(w) for w in before.split("|") if w),
+            tuple(tuple(_key(w) for w in words.split()) for words in after.split("|") if words),
+            action or "drop"))
+    return {key: tuple(found) for key, found in rows.items()}
+
+
+def drop_not_names(matches: list[PhraseMatch], doc: Document, gazetteer: PhraseTrie,
+                   kb_get: Callable[[str], Any]) -> tuple[list[PhraseMatch], list[tuple[int, int]]]:
+    """`matches` without those their context makes no name (shortened where the row says),
+    and the (start, end) of each dropped match: a CRF name over those words is no name either."""
+    view = TokenView(doc)
+    out, dropped = [], []
+    for match in matches:
+        kept = _capitals_only(match, doc)
+        row = None if kept is None else _rule_for(kept, view, kb_get)
+        if kept is not None and row is None:
+            out.append(kept)
+            continue
+        dropped.append((match.start, match.end))
+        shorter = None if row is None or row.action != "shorten" else _first_word(
+            match, view, gazetteer)
+        if shorter is not None:
+            out.append(shorter)
+    return out, dropped
+
+
+def outside(entities: list[Entity], spans: list[tuple[int, int]]) -> list[Entity]:
+    """The entities that overlap none of `spans`."""
+    return [e for e in entities if not any(e.start < end and start < e.end for start, end in spans)]
+
+
+def _rule_for(match: PhraseMatch, view: TokenView, kb_get: Callable[[str], Any]) -> NotName | None:
+    lang = view.lang(match.first)
+    rows = not_names().get(match_key(match.key), ())
+    if _is_state(match, kb_get):
+        rows = (*rows, *not_names().get(ANY_STATE, ()))
+    for row in rows:
+        if row.lang and row.lang != lang:
+            continue
+        if row.before and _word(view, match.first - 1, match.first) not in row.before:
+            continue
+        if row.after and not any(_words_after(view, match.last, len(w)) == w for w in row.after):
+            continue
+        return row
+    return None
+
+
+def _is_state(match: PhraseMatch, kb_get: Callable[[str], Any]) -> bool:
+    records = [kb_get(e.actor_id) for e in match.values]
+    return bool(records) and all(r is not None and r.kind in STATE_KINDS for r in records)
+
+
+def _word(view: TokenView, k: int, near: int) -> str:
+    """The match key of token `k` if it is in the sentence of token `near`, else ""."""
+    tokens = view.tokens
+    if not 0 <= k < len(tokens) or tokens[k].sentence != tokens[near].sentence:
+        return ""
+    return match_key(token_key(tokens[k].norm))
+
+
+def _words_after(view: TokenView, last: int, n: int) -> tuple[str, ...]:
+    return tuple(_word(view, last + j, last) for j in range(1, n + 1))
+
+
+def _first_word(match: PhraseMatch, view: TokenView, gazetteer: PhraseTrie) -> PhraseMatch | None:
+    """The name the match's first word makes on its own, if any (روسيا of «روسيا اليوم»)."""
+    token = view.tokens[match.first]
+    key = token_key(token.norm)
+    node = gazetteer.root.get(key)
+    if match.last == match.first or match.prefix or node is None or END not in node:
+        return None
+    return replace(match, last=match.first, end=token.end, key=key, values=tuple(node[END]),
+                   suffix="")
+
+
+def _capitals_only(match: PhraseMatch, doc: Document) -> PhraseMatch | None:
+    """An English acronym's entries only where the text writes it in capitals (WHO, not who)."""
+    written = doc.text[match.start:match.end]
+    if not written.isascii() or written.isupper():
+        return match
+    values = tuple(e for e in match.values
+                   if not (getattr(e, "lang", None) == "en" and e.name.isupper()))
+    return replace(match, values=values) if values else None

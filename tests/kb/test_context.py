@@ -1,0 +1,51 @@
+"""rasad.kb.context: words around a KB name that make it no name of its actor (issue 9 §4)."""
+
+from __future__ import annotations
+
+from rasad.document import Document, Entity
+from rasad.kb.link import annotate
+from rasad.text import segment
+
+
+def linked(text: str, lang: str, crf: list[tuple[str, str]] = ()) -> list[tuple[str, str | None]]:
+    doc = segment.annotate(Document(text, lang=lang, published="2020-05-01"))
+    for words, kind in crf:  # stand-ins for the NER stage's output
+        start = text.index(words)
+        doc.add(Entity(start=start, end=start + len(words), type=kind, confidence=0.9,
+                       extra={"source": "crf"}))
+    doc = annotate(doc)
+    return [(doc.text[e.start:e.end], e.kb_id) for e in doc.entities if e.kb_id]
+
+
+def test_persian_tark_before_addiction_is_quitting_not_turkish() -> None:
+    assert linked("کمپ‌های ترک اعتیاد در تهران تعطیل شدند.", "fa") == [("تهران", "Q3616")]
+    assert ("ترک", "Q43") in linked("بازرگانان ترک به تهران آمدند.", "fa")
+
+
+def test_arabic_qutr_among_countries_is_no_qatar() -> None:
+    assert linked("في كل قطر من أقطار أوروبا توجد جامعات.", "ar", crf=[("قطر", "LOC")]) == []
+    assert linked("لا يوجد قطر عربي بلا جامعة.", "ar") == []
+    assert linked("قالت قطر إن المفاوضات مستمرة.", "ar") == [("قطر", "Q846")]
+
+
+def test_russia_today_after_an_office_is_russia_not_rt() -> None:
+    found = linked("صرح وزير خارجية روسيا اليوم بأن المفاوضات مستمرة.", "ar",
+                   crf=[("روسيا اليوم", "ORG")])
+    assert [i for _, i in found] == ["rasad:sergey-lavrov"]
+    assert linked("صرح رئيس حكومة روسيا اليوم بأن", "ar") == [
+        ("رئيس حكومة روسيا", "rasad:mikhail-mishustin")]
+    assert linked("قالت قناة روسيا اليوم إن المفاوضات مستمرة.", "ar") == [
+        ("روسيا اليوم", "rasad:rt")]
+
+
+def test_historical_polities_are_no_modern_state() -> None:
+    assert linked("اكتشفوا مقبرة من عهد الأسرة المصرية الأولى.", "ar") == []
+    assert linked("تماثيل من مصر القديمة في المتحف.", "ar") == []
+    assert linked("باستان‌شناسان گوری از مصر باستان یافتند.", "fa") == []
+    assert linked("آثاری از دودمان مصر یافتند.", "fa") == []
+    assert linked("قالت مصر إن", "ar") == [("مصر", "Q79")]
+
+
+def test_english_acronym_only_in_capitals() -> None:
+    assert linked("who said the vaccine works", "ar", crf=[("who", "ORG")]) == []
+    assert linked("قالت منظمة WHO إن", "ar") == [("WHO", "Q7817")]
