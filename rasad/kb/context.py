@@ -7,6 +7,10 @@ addiction, not Turkish), «كل قطر من أقطار» (a country, not Qatar),
 name its first word makes: «وزير خارجية روسيا اليوم» is Russia + "today", not RT.
 
 An English acronym (WHO, NATO) matches only when written in capitals: "who" is no name.
+
+A one-word short form of a person followed by a title word (apposed_titles.tsv: «سلیمانی
+مدیرکل زندان‌ها», «منير مدير») names someone with that office: `apposed_title` marks it, and
+rasad.kb.link keeps the famous person's link only where the document names them otherwise.
 """
 
 from __future__ import annotations
@@ -133,3 +137,19 @@ def _capitals_only(match: PhraseMatch, doc: Document) -> PhraseMatch | None:
     values = tuple(e for e in match.values
                    if not (getattr(e, "lang", None) == "en" and e.name.isupper()))
     return replace(match, values=values) if values else None
+
+
+@cache
+def apposed_titles() -> frozenset[str]:
+    """Title words (match keys) that after a surname name that person's office."""
+    return frozenset(_key(row[0]) for row in read_rows("kb", "apposed_titles.tsv")
+                     if row[0] != "word")
+
+
+def apposed_title(doc: Document, first: int, last: int) -> bool:
+    """Whether tokens `first..last` (one word) are followed by a title word in their sentence."""
+    tokens = doc.tokens
+    k = last + 1
+    if first != last or k >= len(tokens) or tokens[k].sentence != tokens[last].sentence:
+        return False
+    return match_key(token_key(tokens[k].norm)) in apposed_titles()
