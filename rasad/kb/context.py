@@ -6,6 +6,9 @@ addiction, not Turkish), «كل قطر من أقطار» (a country, not Qatar),
 (a historical polity, not the modern state). With `shorten`, a longer name gives way to the
 name its first word makes: «وزير خارجية روسيا اليوم» is Russia + "today", not RT.
 
+With `office` (name `@role`), a role phrase after an election or institution word names the
+office, not its holder: «انتخابات ریاست جمهوری آمریکا» is not the incumbent president.
+
 An English acronym (WHO, NATO) matches only when written in capitals: "who" is no name.
 
 A one-word short form of a person followed by a title word (apposed_titles.tsv: «سلیمانی
@@ -23,9 +26,11 @@ from typing import Any
 from rasad.data import read_rows
 from rasad.document import Document, Entity
 from rasad.kb.gazetteer import END, PhraseMatch, PhraseTrie, TokenView, token_key
+from rasad.kb.mention import Mention
 from rasad.text.normalize import match_key, normalize_str
 
 ANY_STATE = "*"
+ROLE = "@role"  # a row for role phrases (action `office`)
 STATE_KINDS = frozenset({"state", "territory"})
 
 
@@ -52,7 +57,7 @@ def not_names() -> dict[str, tuple[NotName, ...]]:
         lang, name, before, after, action = (row + [""] * 5)[:5]
         if lang == "lang":
             continue
-        key = name if name == ANY_STATE else match_key(normalize_str(name))
+        key = name if name in (ANY_STATE, ROLE) else match_key(normalize_str(name))
         rows.setdefault(key, []).append(NotName(
             lang, key, frozenset(_key(w) for w in before.split("|") if w),
             tuple(tuple(_key(w) for w in words.split()) for words in after.split("|") if words),
@@ -153,3 +158,29 @@ def apposed_title(doc: Document, first: int, last: int) -> bool:
     if first != last or k >= len(tokens) or tokens[k].sentence != tokens[last].sentence:
         return False
     return match_key(token_key(tokens[k].norm)) in apposed_titles()
+
+
+def offices_not_holders(mentions: list[Mention], doc: Document) -> list[Mention]:
+    """`mentions` with each role phrase that follows an election or institution word (the
+    `@role` rows) replaced by the country or organization it names (آمریکا of «انتخابات ریاست
+    جمهوری آمریکا»): the office, not the person who holds it."""
+    rows = not_names().get(ROLE, ())
+    if not rows:
+        return mentions
+    view = TokenView(doc)
+    out = []
+    for mention in mentions:
+        if mention.source != "role" or mention.kind not in ("role", "title") \
+                or not _after_office_word(mention, view, rows):
+            out.append(mention)
+            continue
+        obj = mention.obj
+        if obj is not None and (obj.first, obj.last) != (mention.first, mention.last):
+            out.append(obj)
+    return out
+
+
+def _after_office_word(mention: Mention, view: TokenView, rows: tuple[NotName, ...]) -> bool:
+    lang = view.lang(mention.first)
+    before = _word(view, mention.first - 1, mention.first)
+    return any(before in row.before for row in rows if not row.lang or row.lang == lang)

@@ -42,7 +42,7 @@ from functools import cache
 from rasad.data import read_rows
 from rasad.document import Document, Entity
 from rasad.kb.base import ActorRecord, KnowledgeBase, NameEntry, load_kb
-from rasad.kb.context import apposed_title, drop_not_names, outside
+from rasad.kb.context import apposed_title, drop_not_names, offices_not_holders, outside
 from rasad.kb.gazetteer import (
     EZAFE_AFTER,
     Gazetteer,
@@ -104,7 +104,7 @@ def find_actors(doc: Document, *, kb: KnowledgeBase | None = None,
     names = name_mentions(matches, ctx)
     mentions = role_mentions(doc, (titles or load_titles()).scan(doc), names, kb)
     mentions = merge_crf(mentions, outside(_crf_entities(doc), dropped), ctx)
-    mentions = confirm_weak(resolve_roles(mentions, ctx), ctx)
+    mentions = confirm_weak(offices_not_holders(resolve_roles(mentions, ctx), doc), ctx)
     corefer(mentions, ctx)
     read_metonyms(mentions, ctx)
     return mentions

@@ -49,3 +49,13 @@ def test_historical_polities_are_no_modern_state() -> None:
 def test_english_acronym_only_in_capitals() -> None:
     assert linked("who said the vaccine works", "ar", crf=[("who", "ORG")]) == []
     assert linked("قالت منظمة WHO إن", "ar") == [("WHO", "Q7817")]
+
+
+def test_office_after_an_election_word_is_no_incumbent() -> None:
+    assert linked("انتخابات ریاست جمهوری آمریکا در ماه نوامبر برگزار می‌شود.", "fa") == [
+        ("آمریکا", "Q30")]
+    assert linked("نامزد ریاست جمهوری آمریکا گفت", "fa") == [("آمریکا", "Q30")]
+    assert linked("انتخابات الرئاسة الأمريكية ستجري في نوفمبر.", "ar") == [("الأمريكية", "Q30")]
+    assert linked("قال مرشح الرئاسة الأمريكية إن", "ar") == [("الأمريكية", "Q30")]
+    # Without the election word the role is its holder on the day.
+    assert linked("قال الرئيس الأمريكي إن", "ar") == [("الرئيس الأمريكي", "Q22686")]
