@@ -9,6 +9,10 @@ name its first word makes: «وزير خارجية روسيا اليوم» is Ru
 With `office` (name `@role`), a role phrase after an election or institution word names the
 office, not its holder: «انتخابات ریاست جمهوری آمریکا» is not the incumbent president.
 
+With `org` (name `@place`), a place's name inside an institution's or a company's name
+(«بورصة لندن», «مصر للسياحة», «دانشگاه تهران») is no link: the words are one organization,
+unlinked, with the place's country.
+
 An English acronym (WHO, NATO) matches only when written in capitals: "who" is no name.
 
 A one-word short form of a person followed by a title word (apposed_titles.tsv: «سلیمانی
@@ -31,6 +35,8 @@ from rasad.text.normalize import match_key, normalize_str
 
 ANY_STATE = "*"
 ROLE = "@role"  # a row for role phrases (action `office`)
+PLACE = "@place"  # a row for place names (action `org`)
+PLACE_NAME_KINDS = frozenset({"state", "territory", "city", "region"})
 STATE_KINDS = frozenset({"state", "territory"})
 
 
@@ -57,7 +63,7 @@ def not_names() -> dict[str, tuple[NotName, ...]]:
         lang, name, before, after, action = (row + [""] * 5)[:5]
         if lang == "lang":
             continue
-        key = name if name in (ANY_STATE, ROLE) else match_key(normalize_str(name))
+        key = name if name in (ANY_STATE, ROLE, PLACE) else match_key(normalize_str(name))
         rows.setdefault(key, []).append(NotName(
             lang, key, frozenset(_key(w) for w in before.split("|") if w),
             tuple(tuple(_key(w) for w in words.split()) for words in after.split("|") if words),
@@ -184,3 +190,40 @@ def _after_office_word(mention: Mention, view: TokenView, rows: tuple[NotName, .
     lang = view.lang(mention.first)
     before = _word(view, mention.first - 1, mention.first)
     return any(before in row.before for row in rows if not row.lang or row.lang == lang)
+
+
+def organizations_named_after_places(mentions: list[Mention], doc: Document) -> list[Mention]:
+    """`mentions` with each place name inside an organization's name (the `@place` rows)
+    replaced by that organization, unlinked, with the place's country."""
+    rows = not_names().get(PLACE, ())
+    view = TokenView(doc)
+    out = []
+    for mention in mentions:
+        actor = mention.actor
+        if not rows or mention.kind != "name" or actor is None or mention.weak \
+                or actor.kind not in PLACE_NAME_KINDS:
+            out.append(mention)
+            continue
+        out.append(_organization(mention, view, rows) or mention)
+    return out
+
+
+def _organization(mention: Mention, view: TokenView, rows: tuple[NotName, ...]) -> Mention | None:
+    lang = view.lang(mention.first)
+    first, last = mention.first, mention.last
+    before = _word(view, first - 1, first)
+    for row in rows:
+        if row.lang and row.lang != lang:
+            continue
+        if row.before and before in row.before and not mention.clitic:
+            first = first - 1
+        elif row.after and any(_words_after(view, last, len(w)) == w for w in row.after):
+            last = last + 1
+        else:
+            continue
+        tokens = view.tokens
+        return Mention(first, last, min(tokens[first].start, mention.start),
+                       max(tokens[last].end, mention.end), type="ORG", source="kb",
+                       country=mention.actor.country, confidence=0.7,
+                       rule=f"organization named after {mention.actor.name_en}")
+    return None

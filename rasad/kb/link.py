@@ -42,7 +42,13 @@ from functools import cache
 from rasad.data import read_rows
 from rasad.document import Document, Entity
 from rasad.kb.base import ActorRecord, KnowledgeBase, NameEntry, load_kb
-from rasad.kb.context import apposed_title, drop_not_names, offices_not_holders, outside
+from rasad.kb.context import (
+    apposed_title,
+    drop_not_names,
+    offices_not_holders,
+    organizations_named_after_places,
+    outside,
+)
 from rasad.kb.gazetteer import (
     EZAFE_AFTER,
     Gazetteer,
@@ -101,7 +107,7 @@ def find_actors(doc: Document, *, kb: KnowledgeBase | None = None,
     ctx = Context.of(doc, kb)
     gazetteer = gazetteer or load_gazetteer()
     matches, dropped = drop_not_names(gazetteer.find(doc), doc, gazetteer, kb.get)
-    names = name_mentions(matches, ctx)
+    names = organizations_named_after_places(name_mentions(matches, ctx), doc)
     mentions = role_mentions(doc, (titles or load_titles()).scan(doc), names, kb)
     mentions = merge_crf(mentions, outside(_crf_entities(doc), dropped), ctx)
     mentions = confirm_weak(offices_not_holders(resolve_roles(mentions, ctx), doc), ctx)
@@ -507,7 +513,8 @@ def _around(entity: Entity, hits: list[Mention], ctx: Context) -> list[Mention] 
     inner = heads[0]
     if inner.actor.kind == "person":
         return _around_person(wider, inner, ctx)
-    if entity.type == "ORG" and inner.actor.kind in ("state", "territory", "city", "region"):
+    if entity.type == "ORG" and inner.actor.kind in ("state", "territory", "city", "region") \
+            and not inner.weak:  # معهد باستير: Pasteur, not Basseterre
         wider.country = inner.actor.country
         wider.rule = f"crf organization of {inner.actor.name_en}"
     elif inner.actor.kind in CRF_KINDS.get(entity.type, ()) and inner.last == last \

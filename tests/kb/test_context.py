@@ -59,3 +59,27 @@ def test_office_after_an_election_word_is_no_incumbent() -> None:
     assert linked("قال مرشح الرئاسة الأمريكية إن", "ar") == [("الأمريكية", "Q30")]
     # Without the election word the role is its holder on the day.
     assert linked("قال الرئيس الأمريكي إن", "ar") == [("الرئيس الأمريكي", "Q22686")]
+
+
+def test_place_inside_an_organization_name_is_no_link() -> None:
+    def orgs(text: str, lang: str, crf: list[tuple[str, str]] = ()) -> list[tuple]:
+        doc = segment.annotate(Document(text, lang=lang, published="2020-05-01"))
+        for words, kind in crf:
+            start = text.index(words)
+            doc.add(Entity(start=start, end=start + len(words), type=kind, confidence=0.9,
+                           extra={"source": "crf"}))
+        doc = annotate(doc)
+        return [(doc.text[e.start:e.end], e.type, e.kb_id, e.country) for e in doc.entities]
+
+    assert orgs("قالت مصر للسياحة إن الرحلات مستمرة.", "ar") == [
+        ("مصر للسياحة", "ORG", None, "EGY")]
+    assert orgs("ارتفعت الأسهم في بورصة لندن اليوم.", "ar") == [
+        ("بورصة لندن", "ORG", None, "GBR")]
+    assert orgs("بورس لندن امروز بالا رفت.", "fa") == [("بورس لندن", "ORG", None, "GBR")]
+    assert orgs("دانشگاه تهران تعطیل شد.", "fa") == [("دانشگاه تهران", "ORG", None, "IRN")]
+    # Pasteur, not Basseterre; with or without the CRF's organization over it.
+    assert orgs("أعلن معهد باستير عن لقاح جديد.", "ar") == []
+    assert orgs("أعلن معهد باستير عن لقاح جديد.", "ar", crf=[("معهد باستير", "ORG")]) == [
+        ("معهد باستير", "ORG", None, None)]
+    # «للمرة» is no company's trade: Egypt is Egypt.
+    assert orgs("قالت مصر للمرة الأولى إن", "ar") == [("مصر", "LOC", "Q79", "EGY")]
