@@ -83,3 +83,10 @@ def test_place_inside_an_organization_name_is_no_link() -> None:
         ("معهد باستير", "ORG", None, None)]
     # «للمرة» is no company's trade: Egypt is Egypt.
     assert orgs("قالت مصر للمرة الأولى إن", "ar") == [("مصر", "LOC", "Q79", "EGY")]
+
+
+def test_al_jazeera_after_a_place_word_is_the_island() -> None:
+    assert linked("سافر الصياد إلى الجزيرة في الصباح.", "ar", crf=[("الجزيرة", "ORG")]) == []
+    assert linked("قالت الجزيرة إن", "ar", crf=[("الجزيرة", "ORG")]) == [
+        ("الجزيرة", "rasad:al-jazeera")]
+    assert linked("ذكرت قناة الجزيرة أن", "ar") == [("قناة الجزيرة", "rasad:al-jazeera")]
