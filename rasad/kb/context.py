@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from rasad.data import read_rows
@@ -98,7 +98,7 @@ def outside(entities: list[Entity], spans: list[tuple[int, int]]) -> list[Entity
 
 def _rule_for(match: PhraseMatch, view: TokenView, kb_get: Callable[[str], Any]) -> NotName | None:
     lang = view.lang(match.first)
-    rows = not_names().get(match_key(match.key), ())
+    rows = not_names().get(_phrase_key(match.key), ())
     if _is_state(match, kb_get):
         rows = (*rows, *not_names().get(ANY_STATE, ()))
     for row in rows:
@@ -106,7 +106,7 @@ def _rule_for(match: PhraseMatch, view: TokenView, kb_get: Callable[[str], Any])
             continue
         if row.before and _word(view, match.first - 1, match.first) not in row.before:
             continue
-        if row.after and not any(_words_after(view, match.last, len(w)) == w for w in row.after):
+        if row.after and not _followed_by(view, match.last, row.after):
             continue
         return row
     return None
@@ -122,11 +122,30 @@ def _word(view: TokenView, k: int, near: int) -> str:
     tokens = view.tokens
     if not 0 <= k < len(tokens) or tokens[k].sentence != tokens[near].sentence:
         return ""
-    return match_key(token_key(tokens[k].norm))
+    return _norm_key(tokens[k].norm)
 
 
-def _words_after(view: TokenView, last: int, n: int) -> tuple[str, ...]:
-    return tuple(_word(view, last + j, last) for j in range(1, n + 1))
+@lru_cache(maxsize=1 << 16)
+def _phrase_key(key: str) -> str:
+    return match_key(key)
+
+
+@lru_cache(maxsize=1 << 16)
+def _norm_key(norm: str) -> str:
+    return match_key(token_key(norm))
+
+
+def _followed_by(view: TokenView, last: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether one of `phrases` (tuples of word keys) follows token `last` in its sentence."""
+    after = [_word(view, last + 1, last)]
+    for words in phrases:
+        if words[0] != after[0]:
+            continue
+        while len(after) < len(words):
+            after.append(_word(view, last + len(after) + 1, last))
+        if tuple(after[:len(words)]) == words:
+            return True
+    return False
 
 
 def _first_word(match: PhraseMatch, view: TokenView, gazetteer: PhraseTrie) -> PhraseMatch | None:
@@ -163,7 +182,7 @@ def apposed_title(doc: Document, first: int, last: int) -> bool:
     k = last + 1
     if first != last or k >= len(tokens) or tokens[k].sentence != tokens[last].sentence:
         return False
-    return match_key(token_key(tokens[k].norm)) in apposed_titles()
+    return _norm_key(tokens[k].norm) in apposed_titles()
 
 
 def offices_not_holders(mentions: list[Mention], doc: Document) -> list[Mention]:
@@ -217,7 +236,7 @@ def _organization(mention: Mention, view: TokenView, rows: tuple[NotName, ...]) 
             continue
         if row.before and before in row.before and not mention.clitic:
             first = first - 1
-        elif row.after and any(_words_after(view, last, len(w)) == w for w in row.after):
+        elif row.after and _followed_by(view, last, row.after):
             last = last + 1
         else:
             continue
