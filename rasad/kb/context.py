@@ -160,9 +160,11 @@ def _first_word(match: PhraseMatch, view: TokenView, gazetteer: PhraseTrie) -> P
 
 
 def _capitals_only(match: PhraseMatch, doc: Document) -> PhraseMatch | None:
-    """An English acronym's entries only where the text writes it in capitals (WHO, not who)."""
+    """An English acronym's entries only where the text writes it in capitals (WHO, not
+    "who said"); in Persian or Arabic text, where no English word is next to it, a
+    lower-case acronym is still one («حسب cia»)."""
     written = doc.text[match.start:match.end]
-    if not written.isascii() or written.isupper():
+    if not written.isascii() or written.isupper() or not _latin_beside(match, doc):
         return match
     values = tuple(e for e in match.values
                    if not (getattr(e, "lang", None) == "en" and e.name.isupper()))
@@ -246,3 +248,12 @@ def _organization(mention: Mention, view: TokenView, rows: tuple[NotName, ...]) 
                        country=mention.actor.country, confidence=0.7,
                        rule=f"organization named after {mention.actor.name_en}")
     return None
+
+
+def _latin_beside(match: PhraseMatch, doc: Document) -> bool:
+    """Whether a Latin word is next to the match in its sentence (English text around it)."""
+    tokens = doc.tokens
+    sentence = tokens[match.first].sentence
+    return any(0 <= k < len(tokens) and tokens[k].sentence == sentence
+               and tokens[k].norm.isascii() and tokens[k].norm.isalpha()
+               for k in (match.first - 1, match.last + 1))

@@ -349,9 +349,10 @@ def confirm_weak(mentions: list[Mention], ctx: Context) -> list[Mention]:
     """Keep a weak mention (حسين، دار، اسد alone) only when the document confirms its actor:
     another mention of it (of its state, for a capital; the full name; a role phrase resolved
     to it), or, for a person the KB itself marks ambiguous (اسد), their country named in the
-    same sentence or the one before or after (نیروهای اسد near سوریه); for a weak_names.tsv
-    given name (عزيز، منير), their country anywhere in the document. A titled surname (`title`:
-    «سلیمانی مدیرکل») needs another mention."""
+    same sentence or the one before or after (نیروهای اسد near سوریه), as for a weak_names.tsv
+    given name or surname (عزيز، منير: not «عمر ها», her age, in an article that names
+    Afghanistan far from it). A titled surname (`title`: «سلیمانی مدیرکل») needs another
+    mention."""
     confirmed = {m.kb_id for m in mentions if not m.weak and m.kb_id}
     places: dict[str, set[int]] = defaultdict(set)
     for m in mentions:
@@ -364,12 +365,11 @@ def confirm_weak(mentions: list[Mention], ctx: Context) -> list[Mention]:
             state = ctx.kb.government_of(mention.actor)
             if mention.kb_id in confirmed or (state is not None and state.id in confirmed):
                 mention.rule += ", confirmed by another mention"  # آستانه by قزاقستان
-            elif (mention.weak == "kb" and mention.type == "PER"
+            elif (mention.type == "PER" and (mention.weak == "kb" or (
+                    mention.weak == "list"
+                    and match_key(ctx.doc.text[mention.start:mention.end]) in given_names()))
                   and places.get(mention.code, set()) & {here - 1, here, here + 1}):
                 mention.rule += f", confirmed by {mention.code} nearby"
-            elif (mention.weak == "list" and mention.type == "PER" and mention.code in places
-                  and match_key(ctx.doc.text[mention.start:mention.end]) in given_names()):
-                mention.rule += f", confirmed by {mention.code} in the document"
             elif _coordinated(mentions, i, ctx):
                 mention.rule += ", confirmed by the state it is coordinated with"
             else:

@@ -49,6 +49,7 @@ def test_historical_polities_are_no_modern_state() -> None:
 def test_english_acronym_only_in_capitals() -> None:
     assert linked("who said the vaccine works", "ar", crf=[("who", "ORG")]) == []
     assert linked("قالت منظمة WHO إن", "ar") == [("WHO", "Q7817")]
+    assert linked("و حسب cia فان", "ar") == [("cia", "rasad:central-intelligence-agency")]
 
 
 def test_office_after_an_election_word_is_no_incumbent() -> None:

@@ -420,6 +420,10 @@ def test_bare_given_name_links_with_full_name_or_country() -> None:
         analyze("قال عزيز إن باكستان ستتعاون.", "ar", "2005-05-01", crf=[("عزيز", "PER")]))
     assert ("عزیز", "PER", "rasad:shaukat-aziz") in found(
         analyze("عزیز گفت که پاکستان همکاری می‌کند.", "fa", "2005-05-01", crf=[("عزیز", "PER")]))
+    # The country far from the name is no support (عمر "age" in an article naming Afghanistan).
+    text = "توفي والدها وهي في العاشرة من عمرها. ثم انتقلت إلى المدينة. ودرست هناك. وزارت أفغانستان."
+    assert ("عمر", "PER", "rasad:mullah-omar") not in found(
+        analyze(text, "ar", "2005-05-01", crf=[("عمر", "PER")]))
 
 
 def test_surname_with_someone_elses_title_is_someone_else() -> None:
