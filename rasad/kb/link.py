@@ -2,7 +2,10 @@
 
 Runs after the CRF (`ner`) stage and rewrites `doc.entities` as one non-overlapping layer:
 
-  1. KB names and adjectives (rasad.kb.gazetteer), an ambiguous name decided by context;
+  1. KB names and adjectives (rasad.kb.gazetteer), an ambiguous name decided by context,
+     less those the words around them make no name (rasad.kb.context: ترک اعتیاد, الأسرة
+     المصرية, بورصة لندن); a one-word surname with someone else's title after it
+     (سلیمانی مدیرکل زندان‌ها) and a weak given name need the document's confirmation;
   2. role phrases over them (rasad.kb.roles), resolved by date, apposition or reference back
      (rasad.kb.resolve);
   3. the CRF's names merged in, the CRF's bounds kept where it read a name the KB matched
