@@ -2,7 +2,10 @@
 
 Runs after the CRF (`ner`) stage and rewrites `doc.entities` as one non-overlapping layer:
 
-  1. KB names and adjectives (rasad.kb.gazetteer), an ambiguous name decided by context;
+  1. KB names and adjectives (rasad.kb.gazetteer), an ambiguous name decided by context,
+     less those the words around them make no name (rasad.kb.context: ترک اعتیاد, الأسرة
+     المصرية, بورصة لندن); a one-word surname with someone else's title after it
+     (سلیمانی مدیرکل زندان‌ها) and a weak given name need the document's confirmation;
   2. role phrases over them (rasad.kb.roles), resolved by date, apposition or reference back
      (rasad.kb.resolve);
   3. the CRF's names merged in, the CRF's bounds kept where it read a name the KB matched
@@ -42,11 +45,19 @@ from functools import cache
 from rasad.data import read_rows
 from rasad.document import Document, Entity
 from rasad.kb.base import ActorRecord, KnowledgeBase, NameEntry, load_kb
+from rasad.kb.context import (
+    apposed_title,
+    drop_not_names,
+    offices_not_holders,
+    organizations_named_after_places,
+    outside,
+)
 from rasad.kb.gazetteer import (
     EZAFE_AFTER,
     Gazetteer,
     PhraseMatch,
     PhraseTrie,
+    TokenView,
     function_words,
     load_gazetteer,
     token_key,
@@ -54,7 +65,7 @@ from rasad.kb.gazetteer import (
 from rasad.kb.mention import TYPE_OF_KIND, Mention
 from rasad.kb.metonymy import read_metonyms
 from rasad.kb.resolve import resolve_roles
-from rasad.kb.roles import Context, load_titles, role_mentions
+from rasad.kb.roles import Context, kb_roles, load_titles, role_mentions
 from rasad.spans import SpanIndex
 from rasad.text.clitics import candidate_stems
 from rasad.text.normalize import match_key, normalize_str
@@ -97,10 +108,12 @@ def find_actors(doc: Document, *, kb: KnowledgeBase | None = None,
     """The linked mentions of `doc`, sorted; `doc.entities` supplies the CRF's names."""
     kb = kb or load_kb()
     ctx = Context.of(doc, kb)
-    names = name_mentions((gazetteer or load_gazetteer()).find(doc), ctx)
+    gazetteer = gazetteer or load_gazetteer()
+    matches, dropped = drop_not_names(gazetteer.find(doc), doc, gazetteer, kb.get)
+    names = organizations_named_after_places(name_mentions(matches, ctx), doc)
     mentions = role_mentions(doc, (titles or load_titles()).scan(doc), names, kb)
-    mentions = merge_crf(mentions, _crf_entities(doc), ctx)
-    mentions = confirm_weak(resolve_roles(mentions, ctx), ctx)
+    mentions = merge_crf(mentions, outside(_crf_entities(doc), dropped), ctx)
+    mentions = confirm_weak(offices_not_holders(resolve_roles(mentions, ctx), doc), ctx)
     corefer(mentions, ctx)
     read_metonyms(mentions, ctx)
     return mentions
@@ -274,10 +287,21 @@ def _name_mention(match: PhraseMatch, entry: NameEntry, record: ActorRecord, cou
         extra["candidates"] = count
     confidence = 0.7 if count > 1 else 0.9 if match.prefix else 0.95
     weak = _is_weak(match_key(match.key), _lang_at(ctx, match.first), ctx.kb, entry.lang)
+    if not weak and actor.kind == "person" and apposed_title(ctx.doc, match.first, match.last) \
+            and not _own_title(record, match.last + 1, ctx):
+        weak = "title"  # «سلیمانی مدیرکل زندان‌ها»: someone with that office
     return Mention(match.first, match.last, match.start, match.end,
                    type="MISC" if entry.is_adjective else TYPE_OF_KIND.get(actor.kind, "MISC"),
                    source="kb", actor=actor, country=actor.country, confidence=confidence,
                    rule=rule, kind=kind, extra=extra, clitic=match.prefix, weak=weak)
+
+
+def _own_title(person: ActorRecord, k: int, ctx: Context) -> bool:
+    """A title phrase at token `k` that names an office the person held (at any date):
+    «لاریجانی رئیس مجلس» is Ali Larijani even where the bare title resolves to no one."""
+    found = load_titles().match_at(TokenView(ctx.doc, inflected=False), k)
+    offices = {r for title in (found.values if found else ()) for r in kb_roles(title.roles)}
+    return any(r.role in offices for r in person.roles)
 
 
 def _is_weak(key: str, lang: str | None, kb: KnowledgeBase, name_lang: str | None = None) -> str:
@@ -306,6 +330,14 @@ def weak_names(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
 
 
 @cache
+def given_names() -> frozenset[str]:
+    """weak_names.tsv keys noted as given names or surnames (عزيز، منير، ميلي), not common
+    words (المنفي, أنان): the document must confirm them, a CRF person over them does not."""
+    return frozenset(match_key(row[0]) for row in read_rows("kb", "weak_names.tsv")
+                     if len(row) > 2 and row[2].startswith(("given names", "surname")))
+
+
+@cache
 def ambiguous_names(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     """The KB records' own `ambiguous` names (الأسد، القاعدة) → their languages."""
     found: dict[str, set[str]] = defaultdict(set)
@@ -318,8 +350,12 @@ def ambiguous_names(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
 
 def confirm_weak(mentions: list[Mention], ctx: Context) -> list[Mention]:
     """Keep a weak mention (حسين، دار، اسد alone) only when the document confirms its actor:
-    another mention of it (of its state, for a capital), or, for a person the KB itself marks ambiguous (اسد), their
-    country named in the same sentence or the one before or after (نیروهای اسد near سوریه)."""
+    another mention of it (of its state, for a capital; the full name; a role phrase resolved
+    to it), or, for a person the KB itself marks ambiguous (اسد), their country named in the
+    same sentence or the one before or after (نیروهای اسد near سوریه), as for a weak_names.tsv
+    given name or surname (عزيز، منير: not «عمر ها», her age, in an article that names
+    Afghanistan far from it). A titled surname (`title`: «سلیمانی مدیرکل») needs another
+    mention."""
     confirmed = {m.kb_id for m in mentions if not m.weak and m.kb_id}
     places: dict[str, set[int]] = defaultdict(set)
     for m in mentions:
@@ -332,7 +368,9 @@ def confirm_weak(mentions: list[Mention], ctx: Context) -> list[Mention]:
             state = ctx.kb.government_of(mention.actor)
             if mention.kb_id in confirmed or (state is not None and state.id in confirmed):
                 mention.rule += ", confirmed by another mention"  # آستانه by قزاقستان
-            elif (mention.weak == "kb" and mention.type == "PER"
+            elif (mention.type == "PER" and (mention.weak == "kb" or (
+                    mention.weak == "list"
+                    and match_key(ctx.doc.text[mention.start:mention.end]) in given_names()))
                   and places.get(mention.code, set()) & {here - 1, here, here + 1}):
                 mention.rule += f", confirmed by {mention.code} nearby"
             elif _coordinated(mentions, i, ctx):
@@ -385,7 +423,7 @@ def merge_crf(mentions: list[Mention], crf: list[Entity], ctx: Context) -> list[
             continue
         first, last = _token_range(entity, ctx)
         if len(hits) == 1 and (hits[0].first, hits[0].last) == (first, last):
-            _agree(entity, hits[0])
+            _agree(entity, hits[0], ctx)
             continue
         new = (_around(entity, hits, ctx) or _after_title(entity, hits, ctx)
                or _split_role(entity, hits, ctx))
@@ -397,19 +435,24 @@ def merge_crf(mentions: list[Mention], crf: list[Entity], ctx: Context) -> list[
     return sorted(out, key=lambda m: m.start)
 
 
-def _agree(entity: Entity, inner: Mention) -> None:
+def _agree(entity: Entity, inner: Mention, ctx: Context) -> None:
     """The same words as a KB match (والقاعدة, لكييف: the KB span leaves the proclitic out).
     A weak match of a fitting type is confirmed; the CRF's LOC/ORG reading of a state or body
     wins (جمهوری اسلامی acting is ORG, کاخ سفید the place is LOC): the link stays."""
-    if inner.weak and _confirms(entity, inner):
+    if inner.weak and _confirms(entity, inner, ctx):
         inner.weak = ""
         inner.rule += ", confirmed by the CRF"
     if {entity.type, inner.type} == {"LOC", "ORG"} and inner.kind == "name":
         inner.type = entity.type
 
 
-def _confirms(entity: Entity, inner: Mention) -> bool:
-    """A CRF name over the words of a weak match, of a fitting type (القاعدة tagged ORG)."""
+def _confirms(entity: Entity, inner: Mention, ctx: Context) -> bool:
+    """A CRF name over the words of a weak match, of a fitting type (القاعدة tagged ORG, أنان
+    tagged PER). Not a given name or a titled surname: the CRF reads «منير» in «وافق منير
+    على الخطة» as a person, but not as Asim Munir (the document must name him otherwise)."""
+    if inner.type == "PER" and (inner.weak == "title" or match_key(
+            ctx.doc.text[inner.start:inner.end]) in given_names()):
+        return False
     kinds = CRF_KINDS.get(entity.type, set())
     return inner.actor is not None and inner.actor.kind in kinds | {"state"}
 
@@ -473,7 +516,8 @@ def _around(entity: Entity, hits: list[Mention], ctx: Context) -> list[Mention] 
     inner = heads[0]
     if inner.actor.kind == "person":
         return _around_person(wider, inner, ctx)
-    if entity.type == "ORG" and inner.actor.kind in ("state", "territory", "city", "region"):
+    if entity.type == "ORG" and inner.actor.kind in ("state", "territory", "city", "region") \
+            and not inner.weak:  # معهد باستير: Pasteur, not Basseterre
         wider.country = inner.actor.country
         wider.rule = f"crf organization of {inner.actor.name_en}"
     elif inner.actor.kind in CRF_KINDS.get(entity.type, ()) and inner.last == last \

@@ -40,7 +40,8 @@ class Mention:
     obj: Mention | None = None  # the country/organization a role phrase names
     title: Any = None  # the rasad.kb.roles.Title of a role phrase
     clitic: str = ""  # Arabic proclitic left outside the span (ل of لبوتين)
-    # "list" (weak_names.tsv) or "kb" (the record's `ambiguous` names) for a word that is often
+    # "list" (weak_names.tsv), "kb" (the record's `ambiguous` names) or "title" (a person's
+    # one-word short form followed by a title word: rasad.kb.context) for a word that is often
     # not this actor: kept only if the document confirms it.
     weak: str = ""
     extra: dict[str, Any] = field(default_factory=dict)

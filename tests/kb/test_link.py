@@ -399,3 +399,60 @@ def test_financial_is_not_the_maldives_capital() -> None:
     doc = rasad.analyze("طردت الحكومة المالية السفير الفرنسي. وقالت وزارة المالية إن العجز تراجع.",
                         published="2024-03-01")
     assert "MDV" not in {e.country for e in doc.entities}
+
+
+# --- issue 9 §4: a bare given or family name needs support in the document ---------------
+
+def test_bare_given_name_is_no_famous_person_without_support() -> None:
+    # «منير» a pilot, «عزيز» anyone: the CRF reading a person is no support.
+    assert found(analyze("وافق منير على الخطة وقاد الطائرة.", "ar", "2024-05-01",
+                         crf=[("منير", "PER")])) == []
+    assert found(analyze("قال عزيز إن الطقس جميل.", "ar", "2005-05-01", crf=[("عزيز", "PER")])) == []
+    assert found(analyze("عزیز گفت که هوا خوب است.", "fa", "2005-05-01",
+                         crf=[("عزیز", "PER")])) == []
+
+
+def test_bare_given_name_links_with_full_name_or_country() -> None:
+    doc = analyze("قال قائد الجيش الباكستاني عاصم منير إن. وأضاف منير أن", "ar", "2024-05-01",
+                  crf=[("منير", "PER")])
+    assert found(doc)[-1] == ("منير", "PER", "rasad:asim-munir")
+    assert ("عزيز", "PER", "rasad:shaukat-aziz") in found(
+        analyze("قال عزيز إن باكستان ستتعاون.", "ar", "2005-05-01", crf=[("عزيز", "PER")]))
+    assert ("عزیز", "PER", "rasad:shaukat-aziz") in found(
+        analyze("عزیز گفت که پاکستان همکاری می‌کند.", "fa", "2005-05-01", crf=[("عزیز", "PER")]))
+    # The country far from the name is no support (عمر "age" in an article naming Afghanistan).
+    text = "توفي والدها وهي في العاشرة من عمرها. ثم انتقلت إلى المدينة. ودرست هناك. وزارت أفغانستان."
+    assert ("عمر", "PER", "rasad:mullah-omar") not in found(
+        analyze(text, "ar", "2005-05-01", crf=[("عمر", "PER")]))
+
+
+def test_surname_with_someone_elses_title_is_someone_else() -> None:
+    assert found(analyze("سلیمانی مدیرکل زندان‌های استان گفت که زندانیان آزاد شدند.", "fa",
+                         "2019-05-01", crf=[("سلیمانی", "PER")])) == []
+    assert found(analyze("قال سليماني مدير الشركة إن الأرباح ارتفعت.", "ar", "2019-05-01",
+                         crf=[("سليماني", "PER")])) == []
+    # A title of an office the person held keeps the link, resolved or not.
+    assert found(analyze("سلیمانی فرمانده نیروی قدس گفت که", "fa", "2019-05-01"))[0][2] == \
+        "rasad:qasem-soleimani"
+    assert found(analyze("لاریجانی رئیس مجلس گفت", "fa", "2015-05-01")) == [
+        ("لاریجانی", "PER", "rasad:ali-larijani")]
+    assert found(analyze("قال لاريجاني رئيس البرلمان الإيراني إن", "ar", "2015-05-01"))[0][2] == \
+        "rasad:ali-larijani"
+
+
+def test_amoli_larijani_is_sadegh_not_ali() -> None:
+    assert found(analyze("آملی لاریجانی رئیس قوه قضاییه گفت", "fa", "2015-05-01"))[0][2] == \
+        "rasad:sadegh-amoli-larijani"
+    assert found(analyze("قال آملي لاريجاني إن", "ar", "2015-05-01")) == [
+        ("آملي لاريجاني", "PER", "rasad:sadegh-amoli-larijani")]
+
+
+def test_milei_as_myelin_is_no_person() -> None:
+    assert found(analyze("يتكون غلاف ميلي حول الألياف العصبية.", "ar", "2024-05-01",
+                         crf=[("ميلي", "PER")])) == []
+    assert found(analyze("غلاف میلی در اعصاب آسیب دید.", "fa", "2024-05-01",
+                         crf=[("میلی", "PER")])) == []
+    assert found(analyze("خاویر میلی گفت. میلی افزود", "fa", "2024-05-01"))[-1] == (
+        "میلی", "PER", "rasad:javier-milei")
+    assert found(analyze("قال الرئيس الأرجنتيني خافيير ميلي إن. وأضاف ميلي", "ar",
+                         "2024-05-01"))[-1] == ("ميلي", "PER", "rasad:javier-milei")

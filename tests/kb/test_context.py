@@ -1,0 +1,93 @@
+"""rasad.kb.context: words around a KB name that make it no name of its actor (issue 9 §4)."""
+
+from __future__ import annotations
+
+from rasad.document import Document, Entity
+from rasad.kb.link import annotate
+from rasad.text import segment
+
+
+def linked(text: str, lang: str, crf: list[tuple[str, str]] = ()) -> list[tuple[str, str | None]]:
+    doc = segment.annotate(Document(text, lang=lang, published="2020-05-01"))
+    for words, kind in crf:  # stand-ins for the NER stage's output
+        start = text.index(words)
+        doc.add(Entity(start=start, end=start + len(words), type=kind, confidence=0.9,
+                       extra={"source": "crf"}))
+    doc = annotate(doc)
+    return [(doc.text[e.start:e.end], e.kb_id) for e in doc.entities if e.kb_id]
+
+
+def test_persian_tark_before_addiction_is_quitting_not_turkish() -> None:
+    assert linked("کمپ‌های ترک اعتیاد در تهران تعطیل شدند.", "fa") == [("تهران", "Q3616")]
+    assert ("ترک", "Q43") in linked("بازرگانان ترک به تهران آمدند.", "fa")
+
+
+def test_arabic_qutr_among_countries_is_no_qatar() -> None:
+    assert linked("في كل قطر من أقطار أوروبا توجد جامعات.", "ar", crf=[("قطر", "LOC")]) == []
+    assert linked("لا يوجد قطر عربي بلا جامعة.", "ar") == []
+    assert linked("قالت قطر إن المفاوضات مستمرة.", "ar") == [("قطر", "Q846")]
+
+
+def test_russia_today_after_an_office_is_russia_not_rt() -> None:
+    found = linked("صرح وزير خارجية روسيا اليوم بأن المفاوضات مستمرة.", "ar",
+                   crf=[("روسيا اليوم", "ORG")])
+    assert [i for _, i in found] == ["rasad:sergey-lavrov"]
+    assert linked("صرح رئيس حكومة روسيا اليوم بأن", "ar") == [
+        ("رئيس حكومة روسيا", "rasad:mikhail-mishustin")]
+    assert linked("قالت قناة روسيا اليوم إن المفاوضات مستمرة.", "ar") == [
+        ("روسيا اليوم", "rasad:rt")]
+
+
+def test_historical_polities_are_no_modern_state() -> None:
+    assert linked("اكتشفوا مقبرة من عهد الأسرة المصرية الأولى.", "ar") == []
+    assert linked("تماثيل من مصر القديمة في المتحف.", "ar") == []
+    assert linked("باستان‌شناسان گوری از مصر باستان یافتند.", "fa") == []
+    assert linked("آثاری از دودمان مصر یافتند.", "fa") == []
+    assert linked("قالت مصر إن", "ar") == [("مصر", "Q79")]
+
+
+def test_english_acronym_only_in_capitals() -> None:
+    assert linked("who said the vaccine works", "ar", crf=[("who", "ORG")]) == []
+    assert linked("قالت منظمة WHO إن", "ar") == [("WHO", "Q7817")]
+    assert linked("و حسب cia فان", "ar") == [("cia", "rasad:central-intelligence-agency")]
+
+
+def test_office_after_an_election_word_is_no_incumbent() -> None:
+    assert linked("انتخابات ریاست جمهوری آمریکا در ماه نوامبر برگزار می‌شود.", "fa") == [
+        ("آمریکا", "Q30")]
+    assert linked("نامزد ریاست جمهوری آمریکا گفت", "fa") == [("آمریکا", "Q30")]
+    assert linked("انتخابات الرئاسة الأمريكية ستجري في نوفمبر.", "ar") == [("الأمريكية", "Q30")]
+    assert linked("قال مرشح الرئاسة الأمريكية إن", "ar") == [("الأمريكية", "Q30")]
+    # Without the election word the role is its holder on the day.
+    assert linked("قال الرئيس الأمريكي إن", "ar") == [("الرئيس الأمريكي", "Q22686")]
+
+
+def test_place_inside_an_organization_name_is_no_link() -> None:
+    def orgs(text: str, lang: str, crf: list[tuple[str, str]] = ()) -> list[tuple]:
+        doc = segment.annotate(Document(text, lang=lang, published="2020-05-01"))
+        for words, kind in crf:
+            start = text.index(words)
+            doc.add(Entity(start=start, end=start + len(words), type=kind, confidence=0.9,
+                           extra={"source": "crf"}))
+        doc = annotate(doc)
+        return [(doc.text[e.start:e.end], e.type, e.kb_id, e.country) for e in doc.entities]
+
+    assert orgs("قالت مصر للسياحة إن الرحلات مستمرة.", "ar") == [
+        ("مصر للسياحة", "ORG", None, "EGY")]
+    assert orgs("ارتفعت الأسهم في بورصة لندن اليوم.", "ar") == [
+        ("بورصة لندن", "ORG", None, "GBR")]
+    assert orgs("بورس لندن امروز بالا رفت.", "fa") == [("بورس لندن", "ORG", None, "GBR")]
+    assert orgs("دانشگاه تهران تعطیل شد.", "fa") == [("دانشگاه تهران", "ORG", None, "IRN")]
+    # Pasteur, not Basseterre; with or without the CRF's organization over it.
+    assert orgs("أعلن معهد باستير عن لقاح جديد.", "ar") == []
+    assert orgs("أعلن معهد باستير عن لقاح جديد.", "ar", crf=[("معهد باستير", "ORG")]) == [
+        ("معهد باستير", "ORG", None, None)]
+    # «للمرة» is no company's trade: Egypt is Egypt.
+    assert orgs("قالت مصر للمرة الأولى إن", "ar") == [("مصر", "LOC", "Q79", "EGY")]
+
+
+def test_al_jazeera_after_a_place_word_is_the_island() -> None:
+    assert linked("سافر الصياد إلى الجزيرة في الصباح.", "ar", crf=[("الجزيرة", "ORG")]) == []
+    assert linked("قالت الجزيرة إن", "ar", crf=[("الجزيرة", "ORG")]) == [
+        ("الجزيرة", "rasad:al-jazeera")]
+    assert linked("ذكرت قناة الجزيرة أن", "ar") == [("قناة الجزيرة", "rasad:al-jazeera")]
