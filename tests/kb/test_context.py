@@ -91,3 +91,16 @@ def test_al_jazeera_after_a_place_word_is_the_island() -> None:
     assert linked("قالت الجزيرة إن", "ar", crf=[("الجزيرة", "ORG")]) == [
         ("الجزيرة", "rasad:al-jazeera")]
     assert linked("ذكرت قناة الجزيرة أن", "ar") == [("قناة الجزيرة", "rasad:al-jazeera")]
+
+
+def test_a_currency_is_no_state() -> None:
+    """«پوند انگلیس»، «الجنيه المصري»: the name of a currency, not the state acting."""
+    assert linked("پوند انگلیس با 20 ریال افزایش همراه شد. انگلیس از آمریکا انتقاد کرد.", "fa") \
+        == [("انگلیس", "Q145"), ("آمریکا", "Q30")]
+    assert linked("تراجع الجنيه المصري أمام الدولار الأمريكي. وانتقدت مصر القرار.", "ar") \
+        == [("مصر", "Q79")]
+
+
+def test_a_diameter_is_no_qatar() -> None:
+    assert linked("مقراب يبلغ قطر ه 224 مترا في هاواي.", "ar") == []
+    assert linked("قالت قطر إنها ستستضيف المحادثات.", "ar") == [("قطر", "Q846")]
