@@ -24,6 +24,7 @@ from itertools import repeat
 from typing import Any
 
 from rasad.document import Document
+from rasad.settings import whole_number
 
 StageFn = Callable[[Document], Document]
 
@@ -66,12 +67,6 @@ DEFAULT_STAGES: tuple[str, ...] = tuple(STAGES)
 # run for minutes. `Pipeline(max_chars=...)` or the environment variable RASAD_MAX_CHARS
 # change it (0: no limit).
 MAX_CHARS = 1_000_000
-
-
-def max_chars_default() -> int:
-    """RASAD_MAX_CHARS when set to a whole number, else MAX_CHARS."""
-    value = os.environ.get("RASAD_MAX_CHARS", "").strip().replace("_", "")
-    return int(value) if value.isdigit() else MAX_CHARS
 
 
 class DocumentTooLarge(ValueError):
@@ -143,7 +138,8 @@ class Pipeline:
                                  f"stage provides; put the stages that provide them first")
             available.update(STAGES[name].provides)
         self.names = tuple(stages)
-        self.max_chars = max_chars_default() if max_chars is None else max_chars
+        self.max_chars = whole_number("RASAD_MAX_CHARS", MAX_CHARS) if max_chars is None \
+            else max_chars
         self.max_seconds = max_seconds_default() if max_seconds is None else max_seconds
         self._functions = [(name, STAGES[name].load()) for name in stages]
         self._warm = False

@@ -22,6 +22,7 @@ from rasad.ingest.feeds import is_feed, read_feed, read_warc
 from rasad.ingest.readers import open_binary, read_html, read_jsonl, read_text
 from rasad.ingest.report import IngestError, IngestReport, ProblemSink
 from rasad.ingest.walk import STDIN, iter_files
+from rasad.settings import whole_number
 
 EXTENSIONS = {
     ".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl",
@@ -30,6 +31,9 @@ EXTENSIONS = {
 }
 UNSUPPORTED = {".pdf", ".doc", ".docx", ".odt", ".rtf", ".png", ".jpg", ".jpeg", ".gif",
                ".webp", ".svg", ".zip", ".tar", ".7z", ".rar", ".mp3", ".mp4", ".xls", ".xlsx"}
+# A text, HTML or feed file is read whole: past this many bytes (decompressed) it is skipped
+# before it is read. JSONL and WARC files stream, record by record, at any size.
+MAX_FILE_BYTES = 64 * 1024 * 1024
 _HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b",
                          re.IGNORECASE | re.DOTALL)
 
@@ -143,27 +147,18 @@ def _read(origin: str, path: Path | None, *, report: IngestReport) -> Iterator[D
     if fmt in READ_PATH:
         yield from READ_PATH[fmt](path, origin=origin, report=report)
         return
-    limit = max_file_bytes()
+    limit = whole_number("RASAD_MAX_FILE_BYTES", MAX_FILE_BYTES) or sys.maxsize  # 0: no limit
     with open_binary(path) as stream:
         data = stream.read(limit + 1)  # bounded: a 200 MB "article" is not read whole
     if len(data) > limit:
-        report.problem(origin, f"larger than {limit:,} bytes (RASAD_MAX_FILE_BYTES) for one "
-                       "text or HTML document; split it into articles, or make it JSONL; skipped")
+        report.problem(origin, f"larger than {limit:,} bytes (RASAD_MAX_FILE_BYTES) for a "
+                       f"{fmt} file, which is read whole; split it, or make it JSONL; skipped")
         return
     yield from READ_BYTES[fmt](data, origin=origin, report=report)
 
 
-# One text or HTML file is one article: past this many bytes (decompressed) it is skipped
-# before it is read whole. JSONL, feeds and WARC files stream, record by record, at any size.
-MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
-def max_file_bytes() -> int:
-    """RASAD_MAX_FILE_BYTES when set to a whole number (0: no limit), else MAX_FILE_BYTES."""
-    value = os.environ.get("RASAD_MAX_FILE_BYTES", "").strip().replace("_", "")
-    if not value.isdigit():
-        return MAX_FILE_BYTES
-    return int(value) or sys.maxsize
 
 
 def format_of(path: Path) -> str:
