@@ -20,6 +20,7 @@ import typer
 from rich.console import Console
 
 from rasad import __version__
+from rasad.cli_errors import store_errors
 
 app = typer.Typer(help="rasad: event data from Persian and Arabic news, offline and auditable.",
                   no_args_is_help=True, rich_markup_mode="rich", add_completion=False)
@@ -203,13 +204,11 @@ def stats(db: DbOption = DEFAULT_DB,
     from rasad.store import unfinished_runs
 
     conn = _open_db(db, readonly=True)
-    try:
-        data, unfinished = store_stats(conn), unfinished_runs(conn)
-    except sqlite3.Error as error:
-        err_console.print(f"[red]error[/red] {db}: cannot read the database: {error}")
-        raise typer.Exit(FAILED) from None
-    finally:
-        conn.close()  # a reader: the files are left as they are
+    with store_errors(db, "read the database"):
+        try:
+            data, unfinished = store_stats(conn), unfinished_runs(conn)
+        finally:
+            conn.close()  # a reader: the files are left as they are
     if unfinished:  # said on stderr, in both formats
         runs = ", ".join(f"{run['id']} (started {run['started_at']})" for run in unfinished[:5])
         more = f" and {len(unfinished) - 5} more" if len(unfinished) > 5 else ""

@@ -14,8 +14,10 @@ FAILED = 1
 
 
 @contextmanager
-def store_errors(db: Path, doing: str) -> Iterator[None]:
-    """Turn a missing or unreadable database into one line on stderr and exit status 1."""
+def store_errors(db: Path, doing: str,
+                 also: tuple[type[Exception], ...] = ()) -> Iterator[None]:
+    """Turn a missing or unreadable database into one line on stderr and exit status 1;
+    `also`: more errors to report as «cannot <doing>» (a store from an older rasad)."""
     from rasad.store.db import StoreError  # noqa: PLC0415
 
     err = Console(stderr=True, soft_wrap=True)
@@ -24,6 +26,6 @@ def store_errors(db: Path, doing: str) -> Iterator[None]:
     except StoreError as error:
         err.print(f"[red]error[/red] {error}")
         raise typer.Exit(FAILED) from error
-    except sqlite3.Error as error:  # a database from an older rasad, a locked file
+    except (sqlite3.Error, *also) as error:  # a database from an older rasad, a locked file
         err.print(f"[red]error[/red] {db}: cannot {doing}: {error}")
         raise typer.Exit(FAILED) from error

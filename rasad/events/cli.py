@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from rasad.cli_errors import store_errors
+
 DEFAULT_DB = Path("rasad.db")
 FAILED, USAGE = 1, 2
 
@@ -37,7 +39,7 @@ def events_command(
     from rich.table import Table
 
     from rasad.events.ontology import PLOVER_TYPES
-    from rasad.store.db import StoreError, open_existing
+    from rasad.store.db import open_existing
     from rasad.store.events import query_events
 
     err = Console(stderr=True, soft_wrap=True)
@@ -46,7 +48,7 @@ def events_command(
     if problem:
         err.print(f"[red]error[/red] {problem}")
         raise typer.Exit(USAGE)
-    try:
+    with store_errors(db, "read events", also=(Exception,)):  # an older store, a locked file
         conn = open_existing(db)
         filters = dict(actor=actor, source=source, target=target, country=country, cameo=cameo,
                        quad=quad, plover=plover, status=status, since=since, until=until,
@@ -57,12 +59,6 @@ def events_command(
             _print_merged(query_merged(conn, **filters), limit=limit, as_json=as_json, err=err)
             return
         rows = query_events(conn, **filters)
-    except StoreError as error:
-        err.print(f"[red]error[/red] {error}")
-        raise typer.Exit(FAILED) from error
-    except Exception as error:  # a database from an older rasad, a locked file
-        err.print(f"[red]error[/red] {db}: cannot read events: {error}")
-        raise typer.Exit(FAILED) from error
     more = len(rows) > limit
     rows = rows[:limit]
     if as_json:
@@ -241,7 +237,7 @@ def export_command(
     Parquet, a GDELT-shaped table or PLOVER records."""
     from rich.console import Console
 
-    from rasad.store.db import StoreError, open_existing
+    from rasad.store.db import open_existing
     from rasad.store.export import FORMATS, export
 
     err = Console(stderr=True, soft_wrap=True)
@@ -258,20 +254,18 @@ def export_command(
             err.print("[red]error[/red] Parquet needs pyarrow: pip install -e '.\\[export]' "
                       "in a clone (or pip install pyarrow)")
             raise typer.Exit(FAILED) from error
-    try:
-        conn = open_existing(db)
-        if merged:
-            from rasad.store.export import export_merged
+    with store_errors(db, "export"):
+        try:
+            conn = open_existing(db)
+            if merged:
+                from rasad.store.export import export_merged
 
-            count = export_merged(conn, out, fmt)
-        else:
-            count = export(conn, out, fmt)
-    except StoreError as error:
-        err.print(f"[red]error[/red] {error}")
-        raise typer.Exit(FAILED) from error
-    except OSError as error:
-        err.print(f"[red]error[/red] {out}: cannot write: {error.strerror or error}")
-        raise typer.Exit(FAILED) from error
+                count = export_merged(conn, out, fmt)
+            else:
+                count = export(conn, out, fmt)
+        except OSError as error:
+            err.print(f"[red]error[/red] {out}: cannot write: {error.strerror or error}")
+            raise typer.Exit(FAILED) from error
     what = "merged events" if merged else "documents" if fmt == "jsonl" else "events"
     err.print(f"{count} {what} → {out}")
 
@@ -289,7 +283,7 @@ def dyad_command(
     from rich.table import Table
 
     from rasad.analysis.dyad import QUADS, dyad
-    from rasad.store.db import StoreError, open_existing
+    from rasad.store.db import open_existing
 
     err, out = Console(stderr=True, soft_wrap=True), Console()
     if by not in ("week", "month"):
@@ -306,11 +300,8 @@ def dyad_command(
             err.print(f"[red]error[/red] {actor}: no actor of that name in the knowledge base; "
                       "name it by its code (RUS), id, or a name `rasad kb search NAME` finds")
             raise typer.Exit(USAGE)
-    try:
+    with store_errors(db, "read events"):
         result = dyad(open_existing(db), a, b, by=by, since=since, until=until)
-    except StoreError as error:
-        err.print(f"[red]error[/red] {error}")
-        raise typer.Exit(FAILED) from error
     noun = "event" if result.total == 1 else "events"
     table = Table(by, "events", "mentions", "coop", "conflict", "mean Goldstein", "", "types",
                   title=f"{a} ↔ {b}: {result.total} {noun} that happened (merged across "

@@ -9,7 +9,6 @@ rasad.kb.link and rasad.kb.corpus; the lead wires them into rasad/cli.py:
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -202,21 +201,16 @@ def entities_command(
     as_json: JsonFlag = False,
 ) -> None:
     """The actors of a stored corpus, by mention count; unlinked names after them."""
+    from rasad.cli_errors import store_errors
     from rasad.kb.corpus import actor_counts
-    from rasad.store import StoreError, open_existing
+    from rasad.store import open_existing
 
-    try:
+    with store_errors(db, "read the database"):
         conn = open_existing(db)
-    except StoreError as error:
-        err_console.print(f"[red]error[/red] {error}")
-        raise typer.Exit(1) from None
-    try:
-        rows = actor_counts(conn, limit=limit)
-    except sqlite3.Error as error:
-        err_console.print(f"[red]error[/red] {db}: cannot read the database: {error}")
-        raise typer.Exit(1) from None
-    finally:
-        conn.close()
+        try:
+            rows = actor_counts(conn, limit=limit)
+        finally:
+            conn.close()
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return
