@@ -20,14 +20,13 @@ import typer
 from rich.console import Console
 
 from rasad import __version__
-from rasad.cli_errors import store_errors
+from rasad.cli_errors import FAILED, OK, PARTIAL, store_errors
 
 app = typer.Typer(help="rasad: event data from Persian and Arabic news, offline and auditable.",
                   no_args_is_help=True, rich_markup_mode="rich", add_completion=False)
 console = Console()
 err_console = Console(stderr=True, soft_wrap=True)  # messages stay one greppable line
 
-OK, FAILED, PARTIAL = 0, 1, 3
 MAX_WARNINGS = 20  # warnings printed after a run; all are recorded in the problems table
 DEFAULT_DB = Path("rasad.db")
 

@@ -1,4 +1,4 @@
-"""One-line errors for the commands that read a store: what went wrong, never a traceback."""
+"""Exit codes and one-line errors for the commands: what went wrong, never a traceback."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-FAILED = 1
+# The README's table of exit codes: every command takes them from here.
+OK, FAILED, USAGE, PARTIAL = 0, 1, 2, 3
 
 
 @contextmanager

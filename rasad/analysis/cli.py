@@ -15,11 +15,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from rasad.cli_errors import store_errors
+from rasad.cli_errors import USAGE, store_errors
 from rasad.render import display_rtl
 
 DEFAULT_DB = Path("rasad.db")
-USAGE = 2
 
 
 def actors_command(

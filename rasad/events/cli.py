@@ -11,10 +11,9 @@ from typing import Annotated
 
 import typer
 
-from rasad.cli_errors import store_errors
+from rasad.cli_errors import FAILED, USAGE, store_errors
 
 DEFAULT_DB = Path("rasad.db")
-FAILED, USAGE = 1, 2
 
 
 def events_command(

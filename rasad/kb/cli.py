@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from rasad.cli_errors import FAILED
 from rasad.kb.base import ActorRecord, KnowledgeBase, load_kb, load_kb_file
 
 kb_app = typer.Typer(help="The actor knowledge base: list, search, show and validate it.",
@@ -36,7 +37,7 @@ def _kb(path: Path | None) -> KnowledgeBase:
         return load_kb_file(path)
     except (OSError, ValueError) as error:
         err_console.print(f"[red]error[/red] {path}: {error}")
-        raise typer.Exit(1) from error
+        raise typer.Exit(FAILED) from error
 
 
 def _names(record: ActorRecord, lang: str | None = None) -> str:
@@ -148,7 +149,7 @@ def show_command(actor_id: Annotated[str, typer.Argument(metavar="ID", help="An 
     record = kb.get(actor_id) or kb.by_code(actor_id.upper())
     if record is None:
         err_console.print(f"[red]error[/red] no actor {actor_id!r}; find one with 'rasad kb search NAME'")
-        raise typer.Exit(1)
+        raise typer.Exit(FAILED)
     if as_json:
         print(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -192,7 +193,7 @@ def validate_command(file: KbFile = None, as_json: JsonFlag = False,
             table.add_row(p.severity, p.code, p.actor_id, p.message)
         console.print(table)
     if bad:
-        raise typer.Exit(1)
+        raise typer.Exit(FAILED)
 
 
 def entities_command(

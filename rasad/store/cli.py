@@ -15,8 +15,6 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-USAGE = 2
-
 
 def search_command(
     query: Annotated[str, typer.Argument(help="Words that must all occur; end one with * for a prefix (روسیه*).")],
@@ -27,7 +25,7 @@ def search_command(
     bidi: Annotated[bool | None, typer.Option("--bidi/--no-bidi", help="Reorder right-to-left text for display (default: on a terminal).")] = None,
 ) -> None:
     """Full-text search: the sentences that contain every word, best first, hits highlighted."""
-    from rasad.cli_errors import store_errors
+    from rasad.cli_errors import USAGE, store_errors
     from rasad.render import display_rtl, highlighted_lines
     from rasad.store.db import open_existing
     from rasad.store.search import match_expression, search

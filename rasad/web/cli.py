@@ -14,9 +14,8 @@ from typing import Annotated
 
 import typer
 
+from rasad.cli_errors import FAILED
 from rasad.web.cache import DEFAULT_SIZE  # standard library only: no web extra needed here
-
-FAILED = 1
 
 
 def serve_command(
