@@ -19,7 +19,7 @@ from itertools import product
 
 from rasad.document import Actor, Document, Entity, Token
 from rasad.events import assign
-from rasad.events.mentions import Side, main_country, sentence_sides
+from rasad.events.mentions import Side, main_country, sentence_sides, token_span
 from rasad.events.ontology import code as cameo_code
 from rasad.events.patterns import Match, fold, load_rules, match_sentence, table_rows
 from rasad.events.quotes import find_quotes
@@ -287,13 +287,13 @@ def _inside_names(tokens: Sequence[Token], entities: Sequence[tuple[int, Entity]
     """Positions of the words of known names longer than one word: «قوات الدعم السريع»,
     «شورای همکاری خلیج فارس» hold trigger words that are not acts. Only names the knowledge
     base links: a statistical name may have swallowed the act («صيدنايا للتعذيب»)."""
+    starts, ends = [t.start for t in tokens], [t.end for t in tokens]
     found: set[int] = set()
     for _, entity in entities:
-        if not entity.kb_id:
-            continue
-        inside = [i for i, t in enumerate(tokens) if entity.start <= t.start and t.end <= entity.end]
-        if len(inside) > 1:
-            found.update(inside)
+        if entity.kb_id:
+            first, last = token_span(starts, ends, entity.start, entity.end)
+            if last > first:
+                found.update(range(first, last + 1))
     return found
 
 
