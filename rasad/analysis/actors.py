@@ -92,10 +92,8 @@ def kb_names(kb_id: str | None) -> tuple[str | None, str | None, str | None]:
     from rasad.kb.base import load_kb  # noqa: PLC0415 (loaded on first use, then cached)
 
     record = load_kb().get(kb_id) if kb_id else None
-    if record is None:
-        return None, None, None
-    return (record.name_en, next(iter(record.names.get("fa", ())), None),
-            next(iter(record.names.get("ar", ())), None))
+    names = record.display_names() if record is not None else {}
+    return names.get("en"), names.get("fa"), names.get("ar")
 
 
 def event_actors(conn: sqlite3.Connection, *, country: str | None = None,

@@ -139,6 +139,15 @@ class ActorRecord:
     sources: tuple[str, ...] = ()
     notes: str | None = None
 
+    def display_names(self) -> dict[str, str]:
+        """{"en": ..., "fa": ..., "ar": ...}: the English name and the first Persian and Arabic
+        names the record has (what tables and pages show beside one another)."""
+        out = {"en": self.name_en}
+        for lang in ("fa", "ar"):
+            if self.names.get(lang):
+                out[lang] = self.names[lang][0]
+        return out
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ActorRecord:
         return cls(

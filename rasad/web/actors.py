@@ -28,13 +28,7 @@ def resolve(key: str) -> ActorRecord | None:
 
 def names(record: ActorRecord | None) -> dict[str, str]:
     """{"en": ..., "fa": ..., "ar": ...}: the first name in each language the record has."""
-    if record is None:
-        return {}
-    out = {"en": record.name_en}
-    for lang in ("fa", "ar"):
-        if record.names.get(lang):
-            out[lang] = record.names[lang][0]
-    return out
+    return {} if record is None else record.display_names()
 
 
 def labels(*, kb_id: str | None = None, country: str | None = None,
