@@ -15,9 +15,8 @@ import sqlite3
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-# `happened`: the merged event an asserted row reports (NULL otherwise), so that an event
-# reported many times counts once; {event} is its id: `merged_id`, or on a database from
-# before merging the row itself unless it repeats an event of its document (`same_as`).
+# `happened`: the real-world event an asserted row reports (NULL otherwise), so that an event
+# reported many times counts once; {event} is `rasad.store.clusters.event_key_sql`.
 _SIDES_SQL = """
 WITH coded AS (SELECT *, CASE WHEN status = 'asserted' THEN {event} END AS happened
                FROM events)
@@ -33,9 +32,6 @@ FROM (SELECT source_kb_id AS kb_id, 1 AS as_source, 0 AS as_target,
 WHERE kb_id IS NOT NULL AND (:country IS NULL OR country = :country)
 GROUP BY kb_id ORDER BY SUM(as_source) + SUM(as_target) DESC, kb_id LIMIT :limit
 """
-_MERGED_EVENT = "merged_id"
-_DOCUMENT_EVENT = ("CASE WHEN json_extract(record, '$.same_as') IS NULL "
-                   "THEN doc_id || ':' || idx END")
 
 
 @dataclass
@@ -100,10 +96,9 @@ def event_actors(conn: sqlite3.Connection, *, country: str | None = None,
                  limit: int = 50) -> list[ActorCount]:
     """Actors with a knowledge-base id on either side of the stored events, most events first;
     `country` keeps those of one country or IGO code."""
-    from rasad.store.clusters import has_merged  # noqa: PLC0415
+    from rasad.store.clusters import event_key_sql  # noqa: PLC0415
 
-    event = _MERGED_EVENT if has_merged(conn) else _DOCUMENT_EVENT
-    rows = conn.execute(_SIDES_SQL.format(event=event), {"country": country.upper() if country else None,
+    rows = conn.execute(_SIDES_SQL.format(event=event_key_sql(conn)), {"country": country.upper() if country else None,
                                      "limit": int(limit)})
     out = []
     for row in rows:

@@ -13,7 +13,6 @@ none). Pairs are undirected: the direction is kept as counts per direction on ea
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
@@ -21,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from rasad.store.clusters import has_merged
+from rasad.store.clusters import event_key_sql, has_merged
 from rasad.store.events import actor_keys, date_clauses, pair_clause, side_is
 
 LEVELS = ("country", "actor")
@@ -88,8 +87,8 @@ def happened_events(conn: sqlite3.Connection, *, where: str = "1=1", params: lis
     (`lead`) and `mentions`, how many reports matched. `both_sides`: only events with a
     target (a pair); else also one-sided ones."""
     dates, date_params = date_clauses(since, until)
-    merged = "e.merged_id" if has_merged(conn) else "NULL"  # an old store: once per document
-    sql = (f"SELECT {_COLUMNS}, {merged} FROM events e "
+    merged = has_merged(conn)
+    sql = (f"SELECT {_COLUMNS}, {event_key_sql(conn, 'e')} FROM events e "
            "LEFT JOIN sentence_text s ON s.doc_id = e.doc_id AND s.idx = e.sentence "
            "WHERE e.status = 'asserted' "
            + ("AND (e.target_kb_id IS NOT NULL OR e.target_country IS NOT NULL) " if both_sides else "")
@@ -98,13 +97,13 @@ def happened_events(conn: sqlite3.Connection, *, where: str = "1=1", params: lis
     reports: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in conn.execute(sql, [*(params or []), *date_params]):
         (doc_id, idx, day, goldstein, quad, plover, record, s_id, s_name, s_country, s_sector,
-         t_id, t_name, t_country, t_sector, trigger, sentence, merged_id) = row
-        if merged_id is None and json.loads(record).get("same_as") is not None:
+         t_id, t_name, t_country, t_sector, trigger, sentence, event) = row
+        if event is None:
             continue  # before merging: a later report of an event this document already has
-        reports[merged_id or f"{doc_id}:{idx}"].append({
+        reports[event].append({
             "doc_id": doc_id, "idx": idx, "date": day, "goldstein": goldstein,
             "quad_class": quad, "plover": plover, "trigger": trigger, "sentence": sentence,
-            "merged_id": merged_id,
+            "merged_id": event if merged else None,
             "source": {"kb_id": s_id, "name_en": s_name, "country": s_country, "sector": s_sector},
             "target": {"kb_id": t_id, "name_en": t_name, "country": t_country, "sector": t_sector}})
     events = [dict(lead(mentions), mentions=len(mentions)) for mentions in reports.values()]

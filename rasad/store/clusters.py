@@ -26,6 +26,18 @@ def has_merged(conn: sqlite3.Connection) -> bool:
     return any(row[1] == "merged_id" for row in conn.execute("PRAGMA table_info(events)"))
 
 
+def event_key_sql(conn: sqlite3.Connection, table: str = "") -> str:
+    """SQL naming the real-world event an event row reports, so that analyses count it once:
+    its merged id, or in a store written before merging the row itself, NULL for a later
+    report of an event its document already has (`same_as`). `table`: the events table's
+    alias in the query, if any."""
+    t = f"{table}." if table else ""
+    if has_merged(conn):
+        return f"{t}merged_id"
+    return (f"CASE WHEN json_extract({t}record, '$.same_as') IS NULL "
+            f"THEN {t}doc_id || ':' || {t}idx END")
+
+
 def require_merged(conn: sqlite3.Connection) -> None:
     """ValueError saying how to upgrade, for a database from before merged events."""
     if not has_merged(conn):
