@@ -104,12 +104,18 @@ def _rule_for(match: PhraseMatch, view: TokenView, kb_get: Callable[[str], Any])
     for row in rows:
         if row.lang and row.lang != lang:
             continue
-        if row.before and _word(view, match.first - 1, match.first) not in row.before:
+        if row.before and not _before_in(_word(view, match.first - 1, match.first), lang,
+                                         row.before):
             continue
         if row.after and not _followed_by(view, match.last, row.after):
             continue
         return row
     return None
+
+
+def _before_in(word: str, lang: str | None, allowed: frozenset[str]) -> bool:
+    """`word` is one of `allowed`, also behind an Arabic و or ف («والإمبراطورية الروسية»)."""
+    return word in allowed or (lang == "ar" and word[:1] in ("و", "ف") and word[1:] in allowed)
 
 
 def _is_state(match: PhraseMatch, kb_get: Callable[[str], Any]) -> bool:

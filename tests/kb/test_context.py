@@ -104,3 +104,11 @@ def test_a_currency_is_no_state() -> None:
 def test_a_diameter_is_no_qatar() -> None:
     assert linked("مقراب يبلغ قطر ه 224 مترا في هاواي.", "ar") == []
     assert linked("قالت قطر إنها ستستضيف المحادثات.", "ar") == [("قطر", "Q846")]
+
+
+def test_a_historical_polity_after_a_conjunction_is_no_modern_state() -> None:
+    """«والإمبراطورية الروسية»: the و on the word before does not hide the empire."""
+    assert linked("كانت الدولة العثمانية والإمبراطورية الروسية تتنافسان في القوقاز.", "ar") == []
+    assert linked("فالإمبراطورية الروسية انهارت عام 1917.", "ar") == []
+    assert ("روسيا", "Q159") in linked("والإمبراطور زار روسيا عام 1900.", "ar")
+    assert linked("در دوره امپراتوری روسیه تزاری جنگ شد.", "fa") == []
