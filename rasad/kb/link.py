@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cache
 
 from rasad.data import read_rows
@@ -115,6 +115,7 @@ def find_actors(doc: Document, *, kb: KnowledgeBase | None = None,
     mentions = merge_crf(mentions, outside(_crf_entities(doc), dropped), ctx)
     mentions = confirm_weak(offices_not_holders(resolve_roles(mentions, ctx), doc), ctx)
     corefer(mentions, ctx)
+    take_given_names(mentions, ctx)
     read_metonyms(mentions, ctx)
     return mentions
 
@@ -751,6 +752,48 @@ def corefer(mentions: list[Mention], ctx: Context) -> None:
                 mention.link(actor, confidence=0.75, rule=f"coref: short form of {actor.name_en}")
                 mention.extra["link"] = "coref"
     _group_unlinked(mentions, ctx)
+
+
+def take_given_names(mentions: list[Mention], ctx: Context) -> None:
+    """A surname linked on its own takes the given name just before it when that is the first
+    word of one of the person's names in any spelling: «موشيه يعلون» is one name though the KB
+    spells it «موشيه يعالون» (Arabic) and «موشه یعلون» (Persian)."""
+    taken = {k for m in mentions for k in range(m.first, m.last + 1)}
+    tokens = ctx.doc.tokens
+    for mention in mentions:
+        actor, k = mention.actor, mention.first - 1
+        if (actor is None or actor.kind != "person" or mention.kind != "name" or k < 0
+                or mention.last != mention.first or k in taken
+                or tokens[k].sentence != tokens[mention.first].sentence):
+            continue
+        key = match_key(tokens[k].norm)
+        if (key in _given_names(actor) and key not in HONORIFICS
+                and _first_word_counts(ctx.kb)[key] <= RARE_GIVEN_NAME):
+            mention.first, mention.start = k, tokens[k].start
+            mention.rule += f"; with the given name «{ctx.doc.text[tokens[k].start:tokens[k].end]}»"
+            taken.add(k)
+
+
+def _given_names(actor: ActorRecord) -> frozenset[str]:
+    """Match keys of the first words of a person's names of two words or more."""
+    keys = _GIVEN_NAMES.get(actor.id)
+    if keys is None:
+        keys = _GIVEN_NAMES[actor.id] = frozenset(
+            match_key(normalize_str(name.split()[0])) for name in actor.all_names()
+            if len(name.split()) > 1)
+    return keys
+
+
+_GIVEN_NAMES: dict[str, frozenset[str]] = {}
+# A given name that starts the names of more persons than this is a title or a common name
+# («الملك», «محمد»), too weak to join a surname by itself.
+RARE_GIVEN_NAME = 2
+
+
+@cache
+def _first_word_counts(kb: KnowledgeBase) -> Counter[str]:
+    """How many persons have a name of two words or more starting with each word key."""
+    return Counter(key for record in kb.of_kind("person") for key in _given_names(record))
 
 
 def _word_keys(mention: Mention, ctx: Context) -> list[str]:

@@ -112,3 +112,13 @@ def test_a_historical_polity_after_a_conjunction_is_no_modern_state() -> None:
     assert linked("فالإمبراطورية الروسية انهارت عام 1917.", "ar") == []
     assert ("روسيا", "Q159") in linked("والإمبراطور زار روسيا عام 1900.", "ar")
     assert linked("در دوره امپراتوری روسیه تزاری جنگ شد.", "fa") == []
+
+
+def test_a_given_name_in_another_spelling_joins_the_linked_surname() -> None:
+    """The KB spells him «موشيه يعالون» (ar) and «موشه یعلون» (fa); news mixes the two."""
+    assert linked("قال موشيه يعلون إن إسرائيل لن تقبل.", "ar") == [
+        ("موشيه يعلون", "rasad:moshe-ya-alon"), ("إسرائيل", "Q801")]
+    assert linked("موشه یعالون گفت که اسرائیل نمی‌پذیرد.", "fa")[0] == (
+        "موشه یعالون", "rasad:moshe-ya-alon")
+    # Any word before a surname is not a given name: «وقال يعالون» keeps its span.
+    assert linked("وقال يعالون إن إسرائيل لن تقبل.", "ar")[0] == ("يعالون", "rasad:moshe-ya-alon")
