@@ -222,7 +222,7 @@ def _choose(match: PhraseMatch, ctx: Context,
             continue  # ایرانیان is Iranians (adjective + ان); سپاهان is not سپاه
         if record.kind in PLACE_KINDS and _nisba(match.suffix, entry.name):
             continue  # اردبیلی, تهرانی: of the place (an adjective, a surname), not the place
-        if _foreign_spelling(match, entry, record, lang):
+        if _foreign_spelling(match, entry, record, lang) or _article_read_off(match, entries, record):
             continue
         voweled = bool(written) and any(written <= _marks(e.name) for e in entries)
         rank = (voweled, record.country in known, not entry.is_adjective, entry.lang == lang,
@@ -253,6 +253,16 @@ def _marks(text: str) -> frozenset[tuple[int, str]]:
         elif ch.isalpha():
             letter += 1
     return frozenset(found)
+
+
+def _article_read_off(match: PhraseMatch, entries: list[NameEntry], record: ActorRecord) -> bool:
+    """A person's, group's or party's name read after the Arabic article it never takes:
+    «بالحماس» is "with enthusiasm", not Hamas (names that take it, الحوثيون, are so listed)."""
+    return (record.kind in ARTICLE_FREE_KINDS and match.prefix.endswith("ال")
+            and not any(e.name.startswith("ال") for e in entries))
+
+
+ARTICLE_FREE_KINDS = frozenset({"person", "armed_group", "party"})
 
 
 def _foreign_spelling(match: PhraseMatch, entry: NameEntry, record: ActorRecord,

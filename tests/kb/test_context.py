@@ -122,3 +122,37 @@ def test_a_given_name_in_another_spelling_joins_the_linked_surname() -> None:
         "موشه یعالون", "rasad:moshe-ya-alon")
     # Any word before a surname is not a given name: «وقال يعالون» keeps its span.
     assert linked("وقال يعالون إن إسرائيل لن تقبل.", "ar")[0] == ("يعالون", "rasad:moshe-ya-alon")
+
+
+def test_a_weak_place_name_inside_an_institution_is_no_place() -> None:
+    """«باستير» is Basseterre's Arabic name and weak; in «معهد باستير» it is Pasteur."""
+    assert linked("ويعد معهد باستير في باريس مركزا عالميا.", "ar") == [("باريس", "Q90")]
+
+
+def test_a_name_read_after_an_article_it_never_takes() -> None:
+    assert linked("وقد اشتعل المجال العربي كله بالحماس وتحولت قيادة الحزب.", "ar") == []
+    assert linked("والحماس كبير بين الشباب.", "ar") == []
+    assert linked("قالت حماس إن الحصار مستمر.", "ar") == [("حماس", "rasad:hamas")]
+    assert ("الحوثيون", "rasad:houthis") in linked("وأكد الحوثيون ذلك.", "ar")
+
+
+def test_a_surname_after_a_family_word_is_a_family() -> None:
+    assert linked('استضافت على ترابها عائلة " هنيه " وهي عائلة يافاوية.', "ar") == []
+    assert linked("خانواده هنیه در غزه زندگی می‌کنند.", "fa") == [("غزه", "rasad:gaza-strip")]
+    assert linked("قال إسماعيل هنية إن الحصار مستمر.", "ar") == [
+        ("إسماعيل هنية", "rasad:ismail-haniyeh")]
+
+
+def test_historical_regions_units_and_longer_place_names() -> None:
+    assert linked("ما كان يوصف ببلاد السودان في العصور الوسطى.", "ar") == []
+    assert linked("لا يجب الخلط بينه وبين السودان الحديث.", "ar") == [("السودان", "Q1049")]
+    assert linked("هاجر مليون شخص من اميليا رومانيا الى بلدان اخرى.", "ar") == []
+    assert linked("كان لقدماء المصريين تقويم.", "ar") == []
+    assert linked("سكب 11 مليون جالون امريكي من النفط.", "ar") == []
+    assert linked("۱۱ میلیون گالن آمریکایی نفت ریخت.", "fa") == []
+    assert ("امريكي", "Q30") in linked("قال مسؤول امريكي إن", "ar")
+
+
+def test_my_father_is_not_shinzo_abe() -> None:
+    assert linked("ف قال ابي: اللهم اصرف عنا اذاها.", "ar", crf=[("ابي", "PER")]) == []
+    assert ("شينزو آبي", "rasad:shinzo-abe") in linked("وكان شينزو آبي قد زار.", "ar")
