@@ -342,10 +342,11 @@ def weak_names(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
 
 @cache
 def given_names() -> frozenset[str]:
-    """weak_names.tsv keys noted as given names or surnames (عزيز، منير، ميلي), not common
-    words (المنفي, أنان): the document must confirm them, a CRF person over them does not."""
+    """weak_names.tsv keys noted as given names, surnames or capitalized common nouns (عزيز،
+    منير، ميلي، کنگره), not other common words (المنفي, أنان): the document must confirm them,
+    a CRF name over them does not (the word is a name, but whose?)."""
     return frozenset(match_key(row[0]) for row in read_rows("kb", "weak_names.tsv")
-                     if len(row) > 2 and row[2].startswith(("given names", "surname")))
+                     if len(row) > 2 and row[2].startswith(("given names", "surname", "noun")))
 
 
 @cache
@@ -459,10 +460,10 @@ def _agree(entity: Entity, inner: Mention, ctx: Context) -> None:
 
 def _confirms(entity: Entity, inner: Mention, ctx: Context) -> bool:
     """A CRF name over the words of a weak match, of a fitting type (القاعدة tagged ORG, أنان
-    tagged PER). Not a given name or a titled surname: the CRF reads «منير» in «وافق منير
-    على الخطة» as a person, but not as Asim Munir (the document must name him otherwise)."""
-    if inner.type == "PER" and (inner.weak == "title" or match_key(
-            ctx.doc.text[inner.start:inner.end]) in given_names()):
+    tagged PER). Not a given name, a titled surname or a noun of given_names(): the CRF reads
+    «منير» in «وافق منير على الخطة» as a person, but not as Asim Munir, and «کنگره اربعین» as an
+    organization, but not the US Congress (the document must name them otherwise)."""
+    if inner.weak == "title" or match_key(ctx.doc.text[inner.start:inner.end]) in given_names():
         return False
     kinds = CRF_KINDS.get(entity.type, set())
     return inner.actor is not None and inner.actor.kind in kinds | {"state"}

@@ -156,3 +156,20 @@ def test_historical_regions_units_and_longer_place_names() -> None:
 def test_my_father_is_not_shinzo_abe() -> None:
     assert linked("ف قال ابي: اللهم اصرف عنا اذاها.", "ar", crf=[("ابي", "PER")]) == []
     assert ("شينزو آبي", "rasad:shinzo-abe") in linked("وكان شينزو آبي قد زار.", "ar")
+
+
+def test_languages_peoples_clubs_companies_and_a_newspaper_are_no_states() -> None:
+    assert linked("ادخلت الجمعية تدريس اللغة الفرنسية.", "ar") == []
+    assert linked("کتاب به زبان فرانسوی ترجمه شد.", "fa") == []
+    assert linked("وقد عبر بنو اسرائيل البحر.", "ar") == []
+    assert linked("سجل نادي النجف حضورا متميزا.", "ar") == []
+    assert linked("از سوي نمايندگي‌هاي ايران خودرو به فروش مي‌رسد.", "fa") == []
+    assert linked("مشاهدات ميداني خبرنگار «ايران» نشان مي‌دهد.", "fa") == []
+    assert ("ایران", "Q794") in linked("خبرنگار ما در ایران گزارش داد.", "fa")
+
+
+def test_a_common_noun_the_crf_tags_is_not_confirmed_by_it() -> None:
+    assert linked("با کنگره اربعين پاسخ داديم.", "fa", crf=[("کنگره", "ORG")]) == []
+    found = linked("جمهوری‌خواهان در کنگره آمریکا مخالف هستند. کنگره رأی داد.", "fa")
+    assert found.count(("کنگره", "rasad:united-states-congress")) == 1
+    assert linked("مثل سيرز و برايس كلاب و وول مارت.", "ar", crf=[("برايس كلاب", "ORG")]) == []
