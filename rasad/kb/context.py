@@ -34,6 +34,7 @@ from rasad.kb.mention import Mention
 from rasad.text.normalize import match_key, normalize_str
 
 ANY_STATE = "*"
+PERSON = "@person"  # rows for a person's one-word name (a surname after «عائلة»: a family)
 ROLE = "@role"  # a row for role phrases (action `office`)
 PLACE = "@place"  # a row for place names (action `org`)
 PLACE_NAME_KINDS = frozenset({"state", "territory", "city", "region"})
@@ -63,7 +64,7 @@ def not_names() -> dict[str, tuple[NotName, ...]]:
         lang, name, before, after, action = (row + [""] * 5)[:5]
         if lang == "lang":
             continue
-        key = name if name in (ANY_STATE, ROLE, PLACE) else match_key(normalize_str(name))
+        key = name if name in (ANY_STATE, ROLE, PLACE, PERSON) else match_key(normalize_str(name))
         rows.setdefault(key, []).append(NotName(
             lang, key, frozenset(_key(w) for w in before.split("|") if w),
             tuple(tuple(_key(w) for w in words.split()) for words in after.split("|") if words),
@@ -101,10 +102,12 @@ def _rule_for(match: PhraseMatch, view: TokenView, kb_get: Callable[[str], Any])
     rows = not_names().get(_phrase_key(match.key), ())
     if _is_state(match, kb_get):
         rows = (*rows, *not_names().get(ANY_STATE, ()))
+    elif match.first == match.last and _is_kind(match, kb_get, frozenset({"person"})):
+        rows = (*rows, *not_names().get(PERSON, ()))
     for row in rows:
         if row.lang and row.lang != lang:
             continue
-        if row.before and _word(view, match.first - 1, match.first) not in row.before:
+        if row.before and not _before_in(_word_before(view, match.first), lang, row.before):
             continue
         if row.after and not _followed_by(view, match.last, row.after):
             continue
@@ -112,9 +115,43 @@ def _rule_for(match: PhraseMatch, view: TokenView, kb_get: Callable[[str], Any])
     return None
 
 
+def _before_in(word: str, lang: str | None, allowed: frozenset[str]) -> bool:
+    """`word` is one of `allowed`, also behind Arabic proclitics («والإمبراطورية الروسية»،
+    «لقدماء المصريين»: و، ف، ل، ب، ك, one or two of them)."""
+    if word in allowed:
+        return True
+    if lang != "ar":
+        return False
+    for _ in range(2):
+        if len(word) < 4 or word[0] not in PROCLITICS:
+            return False
+        word = word[1:]
+        if word in allowed:
+            return True
+    return False
+
+
+PROCLITICS = frozenset("وفلبك")
+
+
 def _is_state(match: PhraseMatch, kb_get: Callable[[str], Any]) -> bool:
+    return _is_kind(match, kb_get, STATE_KINDS)
+
+
+def _is_kind(match: PhraseMatch, kb_get: Callable[[str], Any], kinds: frozenset[str]) -> bool:
     records = [kb_get(e.actor_id) for e in match.values]
-    return bool(records) and all(r is not None and r.kind in STATE_KINDS for r in records)
+    return bool(records) and all(r is not None and r.kind in kinds for r in records)
+
+
+QUOTES = frozenset('"«»“”\'')
+
+
+def _word_before(view: TokenView, first: int) -> str:
+    """The match key of the word before token `first`, past an opening quote (عائلة " هنية ")."""
+    k = first - 1
+    if 0 <= k < len(view.tokens) and view.text[view.tokens[k].start:view.tokens[k].end] in QUOTES:
+        k -= 1
+    return _word(view, k, first)
 
 
 def _word(view: TokenView, k: int, near: int) -> str:
@@ -215,17 +252,22 @@ def _after_office_word(mention: Mention, view: TokenView, rows: tuple[NotName, .
 
 def organizations_named_after_places(mentions: list[Mention], doc: Document) -> list[Mention]:
     """`mentions` with each place name inside an organization's name (the `@place` rows)
-    replaced by that organization, unlinked, with the place's country."""
+    replaced by that organization, unlinked, with the place's country; a weak place name
+    there (Basseterre's «باستير» in «معهد باستير», the Pasteur Institute) is dropped."""
     rows = not_names().get(PLACE, ())
     view = TokenView(doc)
     out = []
     for mention in mentions:
         actor = mention.actor
-        if not rows or mention.kind != "name" or actor is None or mention.weak \
+        if not rows or mention.kind != "name" or actor is None \
                 or actor.kind not in PLACE_NAME_KINDS:
             out.append(mention)
             continue
-        out.append(_organization(mention, view, rows) or mention)
+        organization = _organization(mention, view, rows)
+        if organization is None:
+            out.append(mention)
+        elif not mention.weak:  # a weak name there is no place at all: «معهد باستير»
+            out.append(organization)
     return out
 
 

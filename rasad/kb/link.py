@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cache
 
 from rasad.data import read_rows
@@ -115,6 +115,7 @@ def find_actors(doc: Document, *, kb: KnowledgeBase | None = None,
     mentions = merge_crf(mentions, outside(_crf_entities(doc), dropped), ctx)
     mentions = confirm_weak(offices_not_holders(resolve_roles(mentions, ctx), doc), ctx)
     corefer(mentions, ctx)
+    take_given_names(mentions, ctx)
     read_metonyms(mentions, ctx)
     return mentions
 
@@ -221,7 +222,7 @@ def _choose(match: PhraseMatch, ctx: Context,
             continue  # ایرانیان is Iranians (adjective + ان); سپاهان is not سپاه
         if record.kind in PLACE_KINDS and _nisba(match.suffix, entry.name):
             continue  # اردبیلی, تهرانی: of the place (an adjective, a surname), not the place
-        if _foreign_spelling(match, entry, record, lang):
+        if _foreign_spelling(match, entry, record, lang) or _article_read_off(match, entries, record):
             continue
         voweled = bool(written) and any(written <= _marks(e.name) for e in entries)
         rank = (voweled, record.country in known, not entry.is_adjective, entry.lang == lang,
@@ -252,6 +253,16 @@ def _marks(text: str) -> frozenset[tuple[int, str]]:
         elif ch.isalpha():
             letter += 1
     return frozenset(found)
+
+
+def _article_read_off(match: PhraseMatch, entries: list[NameEntry], record: ActorRecord) -> bool:
+    """A person's, group's or party's name read after the Arabic article it never takes:
+    «بالحماس» is "with enthusiasm", not Hamas (names that take it, الحوثيون, are so listed)."""
+    return (record.kind in ARTICLE_FREE_KINDS and match.prefix.endswith("ال")
+            and not any(e.name.startswith("ال") for e in entries))
+
+
+ARTICLE_FREE_KINDS = frozenset({"person", "armed_group", "party"})
 
 
 def _foreign_spelling(match: PhraseMatch, entry: NameEntry, record: ActorRecord,
@@ -331,10 +342,11 @@ def weak_names(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
 
 @cache
 def given_names() -> frozenset[str]:
-    """weak_names.tsv keys noted as given names or surnames (عزيز، منير، ميلي), not common
-    words (المنفي, أنان): the document must confirm them, a CRF person over them does not."""
+    """weak_names.tsv keys noted as given names, surnames or capitalized common nouns (عزيز،
+    منير، ميلي، کنگره), not other common words (المنفي, أنان): the document must confirm them,
+    a CRF name over them does not (the word is a name, but whose?)."""
     return frozenset(match_key(row[0]) for row in read_rows("kb", "weak_names.tsv")
-                     if len(row) > 2 and row[2].startswith(("given names", "surname")))
+                     if len(row) > 2 and row[2].startswith(("given names", "surname", "noun")))
 
 
 @cache
@@ -448,10 +460,10 @@ def _agree(entity: Entity, inner: Mention, ctx: Context) -> None:
 
 def _confirms(entity: Entity, inner: Mention, ctx: Context) -> bool:
     """A CRF name over the words of a weak match, of a fitting type (القاعدة tagged ORG, أنان
-    tagged PER). Not a given name or a titled surname: the CRF reads «منير» in «وافق منير
-    على الخطة» as a person, but not as Asim Munir (the document must name him otherwise)."""
-    if inner.type == "PER" and (inner.weak == "title" or match_key(
-            ctx.doc.text[inner.start:inner.end]) in given_names()):
+    tagged PER). Not a given name, a titled surname or a noun of given_names(): the CRF reads
+    «منير» in «وافق منير على الخطة» as a person, but not as Asim Munir, and «کنگره اربعین» as an
+    organization, but not the US Congress (the document must name them otherwise)."""
+    if inner.weak == "title" or match_key(ctx.doc.text[inner.start:inner.end]) in given_names():
         return False
     kinds = CRF_KINDS.get(entity.type, set())
     return inner.actor is not None and inner.actor.kind in kinds | {"state"}
@@ -751,6 +763,48 @@ def corefer(mentions: list[Mention], ctx: Context) -> None:
                 mention.link(actor, confidence=0.75, rule=f"coref: short form of {actor.name_en}")
                 mention.extra["link"] = "coref"
     _group_unlinked(mentions, ctx)
+
+
+def take_given_names(mentions: list[Mention], ctx: Context) -> None:
+    """A surname linked on its own takes the given name just before it when that is the first
+    word of one of the person's names in any spelling: «موشيه يعلون» is one name though the KB
+    spells it «موشيه يعالون» (Arabic) and «موشه یعلون» (Persian)."""
+    taken = {k for m in mentions for k in range(m.first, m.last + 1)}
+    tokens = ctx.doc.tokens
+    for mention in mentions:
+        actor, k = mention.actor, mention.first - 1
+        if (actor is None or actor.kind != "person" or mention.kind != "name" or k < 0
+                or mention.last != mention.first or k in taken
+                or tokens[k].sentence != tokens[mention.first].sentence):
+            continue
+        key = match_key(tokens[k].norm)
+        if (key in _given_names(actor) and key not in HONORIFICS
+                and _first_word_counts(ctx.kb)[key] <= RARE_GIVEN_NAME):
+            mention.first, mention.start = k, tokens[k].start
+            mention.rule += f"; with the given name «{ctx.doc.text[tokens[k].start:tokens[k].end]}»"
+            taken.add(k)
+
+
+def _given_names(actor: ActorRecord) -> frozenset[str]:
+    """Match keys of the first words of a person's names of two words or more."""
+    keys = _GIVEN_NAMES.get(actor.id)
+    if keys is None:
+        keys = _GIVEN_NAMES[actor.id] = frozenset(
+            match_key(normalize_str(name.split()[0])) for name in actor.all_names()
+            if len(name.split()) > 1)
+    return keys
+
+
+_GIVEN_NAMES: dict[str, frozenset[str]] = {}
+# A given name that starts the names of more persons than this is a title or a common name
+# («الملك», «محمد»), too weak to join a surname by itself.
+RARE_GIVEN_NAME = 2
+
+
+@cache
+def _first_word_counts(kb: KnowledgeBase) -> Counter[str]:
+    """How many persons have a name of two words or more starting with each word key."""
+    return Counter(key for record in kb.of_kind("person") for key in _given_names(record))
 
 
 def _word_keys(mention: Mention, ctx: Context) -> list[str]:

@@ -8,6 +8,7 @@ and the date it was resolved against.
 from __future__ import annotations
 
 from rasad.kb.base import ActorRecord
+from rasad.kb.home import home_of
 from rasad.kb.mention import Mention
 from rasad.kb.roles import (
     BARE_ROLES,
@@ -33,6 +34,7 @@ COUNTERPART_ROLES = {"head_of_state": ("president", "head_of_state")}
 def resolve_roles(mentions: list[Mention], ctx: Context) -> list[Mention]:
     """Link every role-bearing mention; bare titles that refer to nothing are dropped."""
     kept: list[Mention] = []
+    ctx.home = home_of(ctx.doc, mentions)
     for i, mention in enumerate(mentions):
         if mention.kind in ("role", "counterpart"):
             _resolve_office(mentions, i, kept, ctx)
@@ -216,7 +218,23 @@ def _resolve_title(mentions: list[Mention], i: int, kept: list[Mention], ctx: Co
         mention.country = prior.code
         mention.sector = prior.sector or "GOV"
         return True
-    return False
+    return _resolve_at_home(mention, ctx)
+
+
+def _resolve_at_home(mention: Mention, ctx: Context) -> bool:
+    """A bare title nothing earlier explains is the office of the article's own state
+    («رئیس‌جمهوری» in an IRNA dispatch) on its date; without a home or a date it is dropped."""
+    title: Title = mention.title
+    place = ctx.kb.by_code(ctx.home.code) if ctx.home is not None else None
+    if place is None or ctx.on is None:
+        return False
+    _resolve_by_date(mention, title.roles, place, f"{title.rule} «{title.phrase}» of the "
+                     f"article's state ({ctx.home.code}, from its {ctx.home.clue})", ctx)
+    if mention.actor is None:
+        return False
+    mention.source, mention.kind, mention.country = "role", "role", place.country
+    mention.confidence = min(mention.confidence, 0.7)
+    return True
 
 
 def _office_of(prior: Mention, roles: tuple[str, ...], ctx: Context) -> str | None:

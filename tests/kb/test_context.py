@@ -104,3 +104,72 @@ def test_a_currency_is_no_state() -> None:
 def test_a_diameter_is_no_qatar() -> None:
     assert linked("مقراب يبلغ قطر ه 224 مترا في هاواي.", "ar") == []
     assert linked("قالت قطر إنها ستستضيف المحادثات.", "ar") == [("قطر", "Q846")]
+
+
+def test_a_historical_polity_after_a_conjunction_is_no_modern_state() -> None:
+    """«والإمبراطورية الروسية»: the و on the word before does not hide the empire."""
+    assert linked("كانت الدولة العثمانية والإمبراطورية الروسية تتنافسان في القوقاز.", "ar") == []
+    assert linked("فالإمبراطورية الروسية انهارت عام 1917.", "ar") == []
+    assert ("روسيا", "Q159") in linked("والإمبراطور زار روسيا عام 1900.", "ar")
+    assert linked("در دوره امپراتوری روسیه تزاری جنگ شد.", "fa") == []
+
+
+def test_a_given_name_in_another_spelling_joins_the_linked_surname() -> None:
+    """The KB spells him «موشيه يعالون» (ar) and «موشه یعلون» (fa); news mixes the two."""
+    assert linked("قال موشيه يعلون إن إسرائيل لن تقبل.", "ar") == [
+        ("موشيه يعلون", "rasad:moshe-ya-alon"), ("إسرائيل", "Q801")]
+    assert linked("موشه یعالون گفت که اسرائیل نمی‌پذیرد.", "fa")[0] == (
+        "موشه یعالون", "rasad:moshe-ya-alon")
+    # Any word before a surname is not a given name: «وقال يعالون» keeps its span.
+    assert linked("وقال يعالون إن إسرائيل لن تقبل.", "ar")[0] == ("يعالون", "rasad:moshe-ya-alon")
+
+
+def test_a_weak_place_name_inside_an_institution_is_no_place() -> None:
+    """«باستير» is Basseterre's Arabic name and weak; in «معهد باستير» it is Pasteur."""
+    assert linked("ويعد معهد باستير في باريس مركزا عالميا.", "ar") == [("باريس", "Q90")]
+
+
+def test_a_name_read_after_an_article_it_never_takes() -> None:
+    assert linked("وقد اشتعل المجال العربي كله بالحماس وتحولت قيادة الحزب.", "ar") == []
+    assert linked("والحماس كبير بين الشباب.", "ar") == []
+    assert linked("قالت حماس إن الحصار مستمر.", "ar") == [("حماس", "rasad:hamas")]
+    assert ("الحوثيون", "rasad:houthis") in linked("وأكد الحوثيون ذلك.", "ar")
+
+
+def test_a_surname_after_a_family_word_is_a_family() -> None:
+    assert linked('استضافت على ترابها عائلة " هنيه " وهي عائلة يافاوية.', "ar") == []
+    assert linked("خانواده هنیه در غزه زندگی می‌کنند.", "fa") == [("غزه", "rasad:gaza-strip")]
+    assert linked("قال إسماعيل هنية إن الحصار مستمر.", "ar") == [
+        ("إسماعيل هنية", "rasad:ismail-haniyeh")]
+
+
+def test_historical_regions_units_and_longer_place_names() -> None:
+    assert linked("ما كان يوصف ببلاد السودان في العصور الوسطى.", "ar") == []
+    assert linked("لا يجب الخلط بينه وبين السودان الحديث.", "ar") == [("السودان", "Q1049")]
+    assert linked("هاجر مليون شخص من اميليا رومانيا الى بلدان اخرى.", "ar") == []
+    assert linked("كان لقدماء المصريين تقويم.", "ar") == []
+    assert linked("سكب 11 مليون جالون امريكي من النفط.", "ar") == []
+    assert linked("۱۱ میلیون گالن آمریکایی نفت ریخت.", "fa") == []
+    assert ("امريكي", "Q30") in linked("قال مسؤول امريكي إن", "ar")
+
+
+def test_my_father_is_not_shinzo_abe() -> None:
+    assert linked("ف قال ابي: اللهم اصرف عنا اذاها.", "ar", crf=[("ابي", "PER")]) == []
+    assert ("شينزو آبي", "rasad:shinzo-abe") in linked("وكان شينزو آبي قد زار.", "ar")
+
+
+def test_languages_peoples_clubs_companies_and_a_newspaper_are_no_states() -> None:
+    assert linked("ادخلت الجمعية تدريس اللغة الفرنسية.", "ar") == []
+    assert linked("کتاب به زبان فرانسوی ترجمه شد.", "fa") == []
+    assert linked("وقد عبر بنو اسرائيل البحر.", "ar") == []
+    assert linked("سجل نادي النجف حضورا متميزا.", "ar") == []
+    assert linked("از سوي نمايندگي‌هاي ايران خودرو به فروش مي‌رسد.", "fa") == []
+    assert linked("مشاهدات ميداني خبرنگار «ايران» نشان مي‌دهد.", "fa") == []
+    assert ("ایران", "Q794") in linked("خبرنگار ما در ایران گزارش داد.", "fa")
+
+
+def test_a_common_noun_the_crf_tags_is_not_confirmed_by_it() -> None:
+    assert linked("با کنگره اربعين پاسخ داديم.", "fa", crf=[("کنگره", "ORG")]) == []
+    found = linked("جمهوری‌خواهان در کنگره آمریکا مخالف هستند. کنگره رأی داد.", "fa")
+    assert found.count(("کنگره", "rasad:united-states-congress")) == 1
+    assert linked("مثل سيرز و برايس كلاب و وول مارت.", "ar", crf=[("برايس كلاب", "ORG")]) == []
