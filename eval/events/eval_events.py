@@ -34,15 +34,22 @@ from rasad.pipeline import Pipeline  # noqa: E402
 
 
 def load(lang: str, split: str, batch: str = "all") -> list[dict]:
-    """The gold rows of `split`; `batch` 1 = the first set (ids below 1000), 2 = the real news
-    sentences annotated later by an annotator who never saw the coder (ids from 1001)."""
+    """The gold rows of `split`; `batch` 1 = the first set (ids below 1000), 2 and 3 = real news
+    sentences annotated later by annotators who never saw the coder (ids 1001… and 2001…),
+    `real` = batches 2 and 3 together."""
     path = HERE / f"gold_{lang}.jsonl"
     if not path.exists():
         sys.exit(f"{path} is missing")
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     if batch != "all":
-        rows = [r for r in rows if (int(r["id"].split("-")[1]) > 1000) == (batch == "2")]
+        wanted = {"1", "2", "3"} & set(batch) if batch != "real" else {"2", "3"}
+        rows = [r for r in rows if _batch_of(r["id"]) in wanted]
     return [r for r in rows if split == "all" or r.get("split") == split]
+
+
+def _batch_of(row_id: str) -> str:
+    number = int(row_id.split("-")[1])
+    return "1" if number < 1000 else "2" if number < 2000 else "3"
 
 
 def predict(pipeline: Pipeline, row: dict) -> list[dict]:
@@ -175,8 +182,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", default="dev", choices=["dev", "test", "all"])
     parser.add_argument("--lang", choices=["fa", "ar"], action="append")
-    parser.add_argument("--batch", default="all", choices=["1", "2", "all"],
-                        help="1: the first 522 sentences; 2: the 190 real news sentences added later")
+    parser.add_argument("--batch", default="all", choices=["1", "2", "3", "real", "all"],
+                        help="1: the first 522 sentences; 2 and 3: the real news sentences added later (190, 339); real: both")
     parser.add_argument("--errors", type=int, default=0, help="print N sentences with errors")
     parser.add_argument("--markdown", action="store_true", help="also print one table row per language")
     args = parser.parse_args()

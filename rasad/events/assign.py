@@ -68,7 +68,10 @@ def _after_cue(norms: Sequence[str], j: int, lang: str) -> bool:
 # Finite Persian verb forms that end a clause (the verb comes last in SOV): after «... آزاد
 # کرد و» a new clause with its own subject begins («و واشنگتن نیز ... آزاد کرد»).
 _FA_FINITE = _LIGHT | frozenset({"کردند", "شدند", "است", "اند", "بود", "بودند", "کند", "کنند",
-                                 "داد", "دادند", "گرفت", "گرفتند", "زد", "زدند", "کردهبود"})
+                                 "داد", "دادند", "گرفت", "گرفتند", "زد", "زدند", "کردهبود",
+                                 "رسید", "رسیدند", "خواست", "خواستند", "گفت", "گفتند", "رفت",
+                                 "رفتند", "آمد", "آمدند", "پذیرفت", "پذیرفتند", "گذاشت",
+                                 "گذاشتند", "یافت", "یافتند", "شدهاست", "شدهاند"})
 # A Persian condition opens its own clause, closed by a comma: «اگر آمریکا به برجام بازگردد،
 # ایران نیز ... عمل خواهد کرد» — the main clause's subject follows the comma.
 _FA_CONDITIONS = frozenset({"اگر", "چنانچه", "درصورتیکه", "هرگاه"})
