@@ -87,6 +87,12 @@ def write_cc_news(path: Path, pages: list[tuple[str, bytes, str]]) -> Path:
 
 @pytest.fixture
 def crawl(tmp_path) -> Path:
+    return cc_news_sample(tmp_path)
+
+
+def cc_news_sample(folder: Path) -> Path:
+    """Six pages: Persian and Arabic in UTF-8 and Windows-1256, English with and without
+    `<html lang>`, and an image (also used by the Spark test)."""
     fa_utf8 = page(FA_UTF8, title="دیدار وزیران خارجه ایران و ترکیه", published="2024-05-14",
                    site="خبرگزاری نمونه", lang="fa")
     fa_1256 = page(FA_1256, title="بازديد رئيس‌جمهور از طرح‌هاي مشهد", published="2024-05-15",
@@ -99,7 +105,7 @@ def crawl(tmp_path) -> Path:
               lang="en")
     en_untagged = page(EN, title="Ministers meet again", published="2024-05-14",
                        site="Other News")
-    return write_cc_news(tmp_path / "CC-NEWS-20240514083100-00001.warc.gz", [
+    return write_cc_news(folder / "CC-NEWS-20240514083100-00001.warc.gz", [
         ("https://news.example.ir/fa/1", fa_utf8.encode(), "text/html; charset=UTF-8"),
         ("https://old.example.ir/news/2", fa_1256.encode("cp1256"), "text/html"),
         # a server default that lies; the page's meta tag says windows-1256
