@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rasad.document import Document, iso_day
+from rasad.ingest.meta import FIRST_YEAR, LAST_YEAR
 
 LANGUAGES = ("fa", "ar", "other")
 
@@ -81,11 +82,16 @@ def _day(value: str | None, *, last: bool, what: str) -> date | None:
     text = value.strip()
     try:
         if len(text) == 4:
-            return date(int(text), 12, 31) if last else date(int(text), 1, 1)
-        if len(text) == 7:
+            day = date(int(text), 12, 31) if last else date(int(text), 1, 1)
+        elif len(text) == 7:
             year, month = int(text[:4]), int(text[5:])
-            return date(year, month, monthrange(year, month)[1] if last else 1)
-        return date.fromisoformat(text)
+            day = date(year, month, monthrange(year, month)[1] if last else 1)
+        else:
+            day = date.fromisoformat(text)
     except ValueError as e:
         raise ValueError(f"--{what} {value!r} is not a date such as 2024-04-22, 2024-04 "
                          f"or 2024") from e
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:  # 1402: a Solar Hijri year, never AD 1402
+        raise ValueError(f"--{what} {value!r} is not a Gregorian date of news (years "
+                         f"{FIRST_YEAR}-{LAST_YEAR}); convert a Hijri date to Gregorian")
+    return day

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from rasad.cli_errors import FAILED, OK, PARTIAL
 from rasad.cli_select import LangOption, SinceOption, StrictDatesOption, UntilOption, selection
@@ -36,13 +37,13 @@ def spark_command(
     try:
         spark = local_session(master, shuffle_partitions=partitions)
     except SparkUnavailable as error:
-        err_console.print(f"[red]error[/red] rasad spark cannot start: {error}")
+        err_console.print(f"[red]error[/red] rasad spark cannot start: {escape(str(error))}")
         raise typer.Exit(FAILED) from None
     try:
         summary = run_job(spark, paths, out, select=select, stages=names,
                           partitions=partitions, glob=glob)
     except ValueError as error:  # standard input, an unknown stage
-        err_console.print(f"[red]error[/red] {error}")
+        err_console.print(f"[red]error[/red] {escape(str(error))}")
         raise typer.Exit(FAILED) from None
     finally:
         spark.stop()

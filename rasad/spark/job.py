@@ -120,12 +120,17 @@ def run_job(spark: Any, paths: Sequence[str], out: str | Path, *,
     unique = docs.reduceByKey(_first, numPartitions=partitions)
     analysed = unique.mapPartitions(partial(analyse_partition, stages=tuple(stages))) \
         .persist(StorageLevel.MEMORY_AND_DISK)
+    summary.rows = analysed.filter(lambda item: item[0] == "tables") \
+        .map(lambda item: Counter({t: len(rows) for t, rows in item[1].items()})) \
+        .fold(Counter(), lambda a, b: a + b)  # the first action: analyses every document
+    summary.rows = {table: summary.rows.get(table, 0) for table in TABLES}
     for table in TABLES:
         rows = analysed.flatMap(lambda item, t=table: item[1][t] if item[0] == "tables" else [])
-        summary.rows[table] = _write(spark, rows, table, out)
+        _write(spark, rows, table, out, empty=not summary.rows[table])
     problems = missing + read.filter(lambda item: item[0] == "problem").map(lambda i: i[1]).collect()
     failures = analysed.filter(lambda item: item[0] == "problem").map(lambda i: i[1]).collect()
-    _write(spark, sc.parallelize(problems + failures, 1), "problems", out)
+    _write(spark, sc.parallelize(problems + failures, 1), "problems", out,
+           empty=not problems + failures)
     for counts in read.filter(lambda item: item[0] == "left_out").map(lambda i: i[1]).collect():
         summary.left_out.update(counts)
     summary.documents = summary.rows["documents"]
@@ -137,21 +142,16 @@ def run_job(spark: Any, paths: Sequence[str], out: str | Path, *,
     return summary
 
 
-def _write(spark: Any, rows: Any, table: str, out: str | Path) -> int:
-    """Write `rows` (dicts) as the Parquet dataset `out/table`; the number of rows. An empty
-    table is one file without partitions, so that every dataset has a schema to read."""
+def _write(spark: Any, rows: Any, table: str, out: str | Path, *, empty: bool) -> None:
+    """Write `rows` (dicts) as the Parquet dataset `out/table`. An `empty` table, and
+    `problems`, are one file without partitions: every dataset has a schema to read."""
     schema = spark_schema(table)
-    frame = spark.createDataFrame(rows.map(lambda row: tuple(row.get(f.name) for f in schema)),
-                                  schema)
-    count = frame.count()
-    writer = frame.write.mode("overwrite")
-    if table != "problems" and count:
-        writer = writer.partitionBy(*PARTITION_COLUMNS)
-    elif count == 0:
-        frame = frame.coalesce(1)
-        writer = frame.write.mode("overwrite")
-    writer.parquet(str(Path(out) / table))
-    return count
+    names = [f.name for f in schema]
+    frame = spark.createDataFrame(rows.map(lambda row: tuple(row.get(n) for n in names)), schema)
+    if empty or table == "problems":
+        frame.coalesce(1).write.mode("overwrite").parquet(str(Path(out) / table))
+    else:
+        frame.write.mode("overwrite").partitionBy(*PARTITION_COLUMNS).parquet(str(Path(out) / table))
 
 
 def spark_schema(table: str) -> Any:
