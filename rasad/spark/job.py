@@ -120,18 +120,14 @@ def run_job(spark: Any, paths: Sequence[str], out: str | Path, *,
     unique = docs.reduceByKey(_first, numPartitions=partitions)
     analysed = unique.mapPartitions(partial(analyse_partition, stages=tuple(stages))) \
         .persist(StorageLevel.MEMORY_AND_DISK)
-    summary.rows = analysed.filter(lambda item: item[0] == "tables") \
-        .map(lambda item: Counter({t: len(rows) for t, rows in item[1].items()})) \
-        .fold(Counter(), lambda a, b: a + b)  # the first action: analyses every document
-    summary.rows = {table: summary.rows.get(table, 0) for table in TABLES}
+    summary.rows = _count_rows(analysed)  # the first action: analyses every document
     for table in TABLES:
         rows = analysed.flatMap(lambda item, t=table: item[1][t] if item[0] == "tables" else [])
         _write(spark, rows, table, out, empty=not summary.rows[table])
-    problems = missing + read.filter(lambda item: item[0] == "problem").map(lambda i: i[1]).collect()
-    failures = analysed.filter(lambda item: item[0] == "problem").map(lambda i: i[1]).collect()
+    problems, failures = missing + _collect(read, "problem"), _collect(analysed, "problem")
     _write(spark, sc.parallelize(problems + failures, 1), "problems", out,
            empty=not problems + failures)
-    for counts in read.filter(lambda item: item[0] == "left_out").map(lambda i: i[1]).collect():
+    for counts in _collect(read, "left_out"):
         summary.left_out.update(counts)
     summary.documents = summary.rows["documents"]
     summary.duplicates = docs.count() - unique.count()
@@ -140,6 +136,19 @@ def run_job(spark: Any, paths: Sequence[str], out: str | Path, *,
     analysed.unpersist()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _count_rows(analysed: Any) -> dict[str, int]:
+    """Rows per table, in one pass over the analysed documents."""
+    counts = analysed.filter(lambda item: item[0] == "tables") \
+        .map(lambda item: Counter({t: len(rows) for t, rows in item[1].items()})) \
+        .fold(Counter(), lambda a, b: a + b)
+    return {table: counts.get(table, 0) for table in TABLES}
+
+
+def _collect(rdd: Any, kind: str) -> list[Any]:
+    """The side outputs of one kind ("problem", "left_out") of a tagged RDD, at the driver."""
+    return rdd.filter(lambda item: item[0] == kind).map(lambda item: item[1]).collect()
 
 
 def _write(spark: Any, rows: Any, table: str, out: str | Path, *, empty: bool) -> None:
