@@ -19,7 +19,7 @@ from itertools import islice
 from typing import Any
 
 from rasad.document import Document
-from rasad.ingest import IngestProblem, IngestReport, content_hash, iter_documents
+from rasad.ingest import IngestProblem, IngestReport, Selection, content_hash, iter_documents
 from rasad.pipeline import Failure, Pipeline
 from rasad.store import finish_run, known_hashes, record_problem, save_batch, start_run
 
@@ -50,8 +50,10 @@ class RunSummary:
 
 
 def run(paths: Sequence[str], *, conn: sqlite3.Connection, pipeline: Pipeline,
-        workers: int = 1, glob: str | None = None, progress: Progress | None = None) -> RunSummary:
-    """Ingest `paths`, analyse what is new, store it; return the summary."""
+        workers: int = 1, glob: str | None = None, progress: Progress | None = None,
+        select: Selection | None = None) -> RunSummary:
+    """Ingest `paths`, analyse what is new, store it; return the summary. With `select`,
+    documents it leaves out are counted as `left_out_<why>`, not analysed."""
     started = time.perf_counter()
     summary = RunSummary(run_id=start_run(conn, paths=paths))
     notify = progress or (lambda kind, item: None)
@@ -67,12 +69,13 @@ def run(paths: Sequence[str], *, conn: sqlite3.Connection, pipeline: Pipeline,
 
     report = IngestReport()
     docs = iter_documents(paths, glob=glob, errors=on_problem, report=report, dedup=False,
-                          skip=database_files(conn))
+                          skip=database_files(conn), select=select)
     held_back: list[Document] = []  # in-run duplicates, recorded once their original is stored
     fresh = _new_documents(docs, conn=conn, summary=summary, held_back=held_back, notify=notify)
     for chunk in _chunks(pipeline.pipe(fresh, workers=workers), BATCH_SIZE):
         _store(chunk, conn=conn, summary=summary, notify=notify)
     _store(held_back, conn=conn, summary=summary, notify=notify)
+    summary.outcomes.update({f"left_out_{why}": n for why, n in report.left_out.items()})
     summary.formats.update(report.by_format)
     summary.encodings.update(report.by_encoding)
     summary.seconds = time.perf_counter() - started

@@ -21,6 +21,7 @@ from rich.console import Console
 
 from rasad import __version__
 from rasad.cli_errors import FAILED, OK, PARTIAL, store_errors
+from rasad.cli_select import LangOption, SinceOption, StrictDatesOption, UntilOption, selection
 
 app = typer.Typer(help="rasad: event data from Persian and Arabic news, offline and auditable.",
                   no_args_is_help=True, rich_markup_mode="rich", add_completion=False)
@@ -163,13 +164,16 @@ def run_command(
     db: DbOption = DEFAULT_DB,
     workers: Annotated[int, typer.Option(min=1, help="Processes analysing in parallel.")] = 1,
     glob: Annotated[str | None, typer.Option(help="Only files matching this pattern, e.g. '*.html'.")] = None,
+    lang: LangOption = None, since: SinceOption = None, until: UntilOption = None,
+    strict_dates: StrictDatesOption = False,
 ) -> None:
     """Ingest, analyse and store a corpus; re-running resumes without storing anything twice."""
+    select = selection(lang, since, until, strict_dates)
     missing = [p for p in paths if p != "-" and not Path(p).exists()]
     if len(missing) == len(paths):
         err_console.print(f"[red]error[/red] no such file or folder: {', '.join(missing)}")
         raise typer.Exit(FAILED)
-    summary = _run_into(db, paths, workers=workers, glob=glob)
+    summary = _run_into(db, paths, workers=workers, glob=glob, select=select)
     raise typer.Exit(PARTIAL if summary.problems else OK)
 
 
@@ -237,7 +241,8 @@ def _open_db(db: Path, *, readonly: bool = False):  # noqa: ANN202
     raise typer.Exit(FAILED)
 
 
-def _run_into(db: Path, paths: list[str], *, workers: int, glob: str | None):  # noqa: ANN202
+def _run_into(db: Path, paths: list[str], *, workers: int, glob: str | None,  # noqa: ANN202
+              select=None):  # noqa: ANN001
     from rasad import default_pipeline
     from rasad.batch import database_files, run
     from rasad.ingest import count_documents
@@ -250,7 +255,7 @@ def _run_into(db: Path, paths: list[str], *, workers: int, glob: str | None):  #
         total = count_documents(paths, glob=glob, skip=database_files(conn))
         with RunProgress(err_console, total=total) as progress:
             summary = run(paths, conn=conn, pipeline=default_pipeline(), workers=workers,
-                          glob=glob, progress=progress.update)
+                          glob=glob, progress=progress.update, select=select)
     except sqlite3.Error as error:  # a full disk, a locked or damaged file
         err_console.print(f"[red]error[/red] {db}: the database failed during the run: {error}; "
                           f"what was committed is kept, run again to complete")
@@ -318,6 +323,9 @@ def _add_subcommands() -> None:
     from rasad.web.cli import serve_command
 
     app.command("serve")(serve_command)
+    from rasad.spark.cli import spark_command
+
+    app.command("spark")(spark_command)
 
 
 _add_subcommands()

@@ -149,6 +149,8 @@ def run_summary_view(summary: Any, *, db: Any) -> Group:
         "already in the database": summary.outcomes.get("exists", 0),
         "duplicates (same text)": summary.outcomes.get("duplicate", 0),
         "failed": summary.outcomes.get("failed", 0),
+        **{f"left out ({key[9:]})": n for key, n in sorted(summary.outcomes.items())
+           if key.startswith("left_out_")},
         "sentences": summary.sentences,
         "tokens": summary.tokens,
     }

@@ -9,10 +9,11 @@
 from rasad.ingest.dedup import Deduplicator, content_hash
 from rasad.ingest.encoding import BinaryContent, Decoded, UndecodableContent, decode
 from rasad.ingest.report import IngestError, IngestProblem, IngestReport
+from rasad.ingest.selection import Selection
 from rasad.ingest.sources import count_documents, ingest, iter_documents
 
 __all__ = [
     "BinaryContent", "Decoded", "Deduplicator", "IngestError", "IngestProblem", "IngestReport",
-    "UndecodableContent", "content_hash", "count_documents", "decode", "ingest",
+    "Selection", "UndecodableContent", "content_hash", "count_documents", "decode", "ingest",
     "iter_documents",
 ]

@@ -8,9 +8,13 @@ fixed and explicit:
 1. a byte-order mark (UTF-32, UTF-8, UTF-16) decides;
 2. NUL bytes mean UTF-16 without a BOM, if one byte order gives readable text, else binary;
 3. strict UTF-8; then UTF-8 with a few damaged bytes (replaced by U+FFFD, reported);
-4. the charset the page declared (HTML `<meta charset>`, HTTP header), if it decodes;
+4. the charset the page declared (HTTP header, else HTML `<meta charset>`), if it decodes;
 5. Windows-1256 when that gives mostly Arabic-script letters;
 6. charset-normalizer's best guess (reported, since it is a guess).
+
+A declared ISO-8859-1, Windows-1252 or ASCII is a server's default more often than a fact
+(crawls of Arabic sites are full of them), and Latin-1 decodes any bytes into nonsense, so
+such a declaration comes after the Windows-1256 letter test (`weak_charset`).
 """
 
 from __future__ import annotations
@@ -60,9 +64,23 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
     if result is None:
         if _control_share(data) > CONTROL_SHARE:
             raise BinaryContent("looks binary (control bytes)")
-        result = (_as_utf8(data) or _as_declared(data, declared) or _as_cp1256(data)
-                  or _guess(data))
+        weak = weak_charset(declared)
+        result = (_as_utf8(data) or (_as_cp1256(data) if weak else None)
+                  or _as_declared(data, declared) or _as_cp1256(data) or _guess(data))
     return result
+
+
+_WEAK = frozenset({"iso8859-1", "cp1252", "ascii"})  # codecs names of the defaults
+
+
+def weak_charset(declared: str | None) -> bool:
+    """Whether a declared charset is a Western default that says little about the bytes."""
+    if not declared:
+        return False
+    try:
+        return codecs.lookup(declared).name in _WEAK
+    except LookupError:
+        return False
 
 
 def _by_bom(data: bytes) -> Decoded | None:

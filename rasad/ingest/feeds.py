@@ -126,7 +126,9 @@ def _warc_record(record: Any, *, origin: str, report: IngestReport) -> Iterator[
     if record.rec_type == "response":
         if record.http_headers is None or record.http_headers.get_statuscode() != "200":
             return
-        content_type = record.http_headers.get_header("Content-Type") or ""
+        # CC-NEWS names the type it identified when the server did not send one
+        content_type = (record.http_headers.get_header("Content-Type")
+                        or record.rec_headers.get_header("WARC-Identified-Payload-Type") or "")
     else:
         content_type = record.rec_headers.get_header("Content-Type") or ""
     mime = content_type.split(";")[0].strip().lower()

@@ -15,7 +15,7 @@ from email.utils import parsedate_to_datetime
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?=$|[T\s])")
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
-_FIRST_YEAR, _LAST_YEAR = 1800, 2200  # outside: not Gregorian (a Solar Hijri 1402, a typo)
+FIRST_YEAR, LAST_YEAR = 1800, 2200  # outside: not Gregorian (a Solar Hijri 1402, a typo)
 
 _LANGS = {"fa": "fa", "per": "fa", "fas": "fa", "persian": "fa", "farsi": "fa",
           "ar": "ar", "ara": "ar", "arabic": "ar"}
@@ -42,7 +42,7 @@ def iso_date(value: object) -> str | None:
 
 
 def _checked(year: int, month: int, day: int) -> str | None:
-    if not _FIRST_YEAR <= year <= _LAST_YEAR:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         return None
     try:
         return date(year, month, day).isoformat()

@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from rasad.document import Document
-from rasad.ingest.encoding import BOMS, BinaryContent, Decoded, UndecodableContent, decode
+from rasad.ingest.encoding import (
+    BOMS,
+    BinaryContent,
+    Decoded,
+    UndecodableContent,
+    decode,
+    weak_charset,
+)
 from rasad.ingest.html import declared_charset, extract_article
 from rasad.ingest.meta import iso_date, lang_code, text_or_none
 from rasad.ingest.report import WARNING, IngestReport
@@ -73,9 +80,12 @@ def read_html(data: bytes, *, origin: str, report: IngestReport,
     """An HTML page is one document: its main text and metadata (see `ingest.html`).
 
     `url`, when given (a WARC record's target), wins over the page's canonical URL.
+    `declared` (an HTTP header's charset) wins over the page's `<meta charset>`, unless it
+    is a Western default (`weak_charset`) and the page says otherwise.
     """
-    decoded = _text_of(data, origin=origin, report=report,
-                       declared=declared or declared_charset(data))
+    if not declared or weak_charset(declared):
+        declared = declared_charset(data) or declared
+    decoded = _text_of(data, origin=origin, report=report, declared=declared)
     if decoded is None:
         return
     article = extract_article(decoded.text, url=url)

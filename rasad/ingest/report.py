@@ -55,6 +55,7 @@ class IngestReport:
     by_encoding: Counter[str] = field(default_factory=Counter)
     duplicates: int = 0
     duplicate_of: list[tuple[str, str]] = field(default_factory=list)  # (origin, first origin)
+    left_out: Counter[str] = field(default_factory=Counter)  # by a Selection: language, date, undated
     problems: list[IngestProblem] = field(default_factory=list)
     sink: ProblemSink = field(default=None, repr=False)
     strict: bool = field(default=False, repr=False)
@@ -93,7 +94,7 @@ class IngestReport:
         return {
             "documents": self.documents, "by_format": dict(self.by_format),
             "by_encoding": dict(self.by_encoding), "duplicates": self.duplicates,
-            "problems": [p.to_dict() for p in self.problems],
+            "left_out": dict(self.left_out), "problems": [p.to_dict() for p in self.problems],
         }
 
     def summary(self) -> str:

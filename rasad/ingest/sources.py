@@ -21,6 +21,7 @@ from rasad.ingest.dedup import Deduplicator, content_hash
 from rasad.ingest.feeds import is_feed, read_feed, read_warc
 from rasad.ingest.readers import open_binary, read_html, read_jsonl, read_text
 from rasad.ingest.report import IngestError, IngestReport, ProblemSink
+from rasad.ingest.selection import Selection
 from rasad.ingest.walk import STDIN, iter_files
 from rasad.settings import whole_number
 
@@ -41,13 +42,15 @@ _HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)
 def iter_documents(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], *,
                    glob: str | None = None, errors: ProblemSink = None,
                    report: IngestReport | None = None, dedup: bool = True,
-                   strict: bool = False, skip: frozenset[str] = frozenset()) -> Iterator[Document]:
+                   strict: bool = False, skip: frozenset[str] = frozenset(),
+                   select: Selection | None = None) -> Iterator[Document]:
     """Documents from files, folders (recursive, sorted) and "-" (standard input, as text).
 
     Problems go to `report` (an `IngestReport`, which also counts documents by format and
     encoding) and to `errors` (a list to append to, or a callable). Every document gets
     `meta["content_hash"]`; with `dedup`, one whose hash was already seen in this run is
-    dropped and counted.
+    dropped and counted. With `select`, documents in other languages or outside its dates
+    are left out as soon as they are read (counted in `report.left_out`).
     """
     report = report if report is not None else IngestReport()
     report.sink, report.strict = errors, strict
@@ -56,6 +59,9 @@ def iter_documents(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[s
         paths = [paths]
     for origin, path in iter_files(paths, glob=glob, report=report, skip=skip):
         for doc in _read_reported(origin, path, report=report):
+            if select is not None and (why := select.reason(doc)):
+                report.left_out[why] += 1
+                continue
             doc.meta["content_hash"] = content_hash(doc.text)
             first = seen.first_origin(doc) if seen is not None else None
             if first is not None:

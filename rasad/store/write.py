@@ -123,10 +123,9 @@ def _id_by_hash(conn: sqlite3.Connection, content_hash: str) -> str | None:
 def _insert(conn: sqlite3.Connection, doc: Document, *, content_hash: str,
             run_id: int | None) -> None:
     data = doc.to_dict()
-    conn.execute(insert_sql("documents", DOC_COLUMNS), _document_row(doc, content_hash, run_id))
-    conn.executemany(insert_sql("sentences", SENTENCE_COLUMNS), [
-        {"doc_id": doc.id, "idx": i, "start": s["start"], "end": s["end"], "lang": s.get("lang")}
-        for i, s in enumerate(data["sentences"])])
+    conn.execute(insert_sql("documents", DOC_COLUMNS), document_row(doc, content_hash, run_id))
+    conn.executemany(insert_sql("sentences", SENTENCE_COLUMNS),
+                     sentence_rows(doc.id, data["sentences"]))
     ids = [row[0] for row in conn.execute(
         "SELECT id FROM sentences WHERE doc_id = ? ORDER BY idx", (doc.id,))]
     index_sentences(conn, zip(ids, (s["text"] for s in data["sentences"]), strict=True))
@@ -137,7 +136,14 @@ def _insert(conn: sqlite3.Connection, doc: Document, *, content_hash: str,
                      [event_row(doc.id, i, event) for i, event in enumerate(data["events"])])
 
 
-def _document_row(doc: Document, content_hash: str, run_id: int | None) -> dict[str, object]:
+def sentence_rows(doc_id: str, sentences: Sequence[Mapping[str, object]]) -> list[dict[str, object]]:
+    """The `sentences` rows of contract sentences (their text is read from the document)."""
+    return [{"doc_id": doc_id, "idx": i, "start": s["start"], "end": s["end"],
+             "lang": s.get("lang")} for i, s in enumerate(sentences)]
+
+
+def document_row(doc: Document, content_hash: str, run_id: int | None) -> dict[str, object]:
+    """The `documents` row of an analysed document (also a row of the Spark job's Parquet)."""
     meta = doc.meta
     return {
         "id": doc.id, "content_hash": content_hash, "lang": doc.lang, "published": doc.published,

@@ -175,9 +175,15 @@ def _caller_lang(value: str | None) -> str | None:
     return "other"
 
 
+def document_lang(doc: Document) -> str:
+    """The language the `language` stage gives `doc`: the one its input declared, else the
+    one its text is in (also used to leave other languages out of a crawl early)."""
+    return _caller_lang(doc.lang) or identify(doc.text)
+
+
 def annotate(doc: Document) -> Document:
     """Stage `language`: set `doc.lang` unless the caller already did."""
-    doc.lang = _caller_lang(doc.lang) or identify(doc.text)
+    doc.lang = document_lang(doc)
     return doc
 
 

@@ -105,3 +105,15 @@ def test_labels():
     assert label("cp1256") == "windows-1256"
     assert label("ISO-8859-6") == "iso-8859-6"
     assert label("utf8") == "utf-8"
+
+
+@pytest.mark.parametrize("declared", ["ISO-8859-1", "latin1", "windows-1252", "us-ascii"])
+def test_a_western_default_does_not_turn_arabic_into_latin(declared):
+    data = "وزير الخارجية يزور القاهرة الأسبوع المقبل".encode("cp1256")
+    result = decode(data, declared=declared)
+    assert result.encoding == "windows-1256" and result.text.startswith("وزير")
+
+
+def test_a_declared_latin_1_holds_for_latin_text():
+    result = decode("Café über naïve".encode("latin-1"), declared="ISO-8859-1")
+    assert result.encoding == "iso-8859-1" and result.text == "Café über naïve"
