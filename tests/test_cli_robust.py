@@ -190,6 +190,22 @@ def test_progress_without_a_terminal_prints_lines_with_rate_and_eta() -> None:
     assert lines[-1].startswith("done: 3/4 documents") and "failed 1" in lines[-1]
 
 
+def test_the_live_bar_runs_no_thread_of_its_own() -> None:
+    """`rasad run --workers N` forks while the bar is shown: no other thread may be running
+    (one holding the console's lock at the fork would leave it locked in the worker)."""
+    import threading
+
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=200)
+    before = set(threading.enumerate())
+    with RunProgress(console, total=3) as progress:
+        started = set(threading.enumerate()) - before
+        for _ in range(3):
+            progress.update("stored", None)
+    assert started == set()
+    assert "documents" in out.getvalue()
+
+
 def test_run_reports_progress_on_stderr_with_the_total(tmp_path: Path) -> None:
     source = jsonl(tmp_path / "in.jsonl", GOOD, {**GOOD, "text": "قال الرئيس إن العلاقات جيدة."},
                    "{bad")
