@@ -136,10 +136,11 @@ def test_stats_says_a_run_did_not_finish(tmp_path: Path) -> None:
     assert "unfinished_runs" in clean.stdout
 
 
-def test_after_a_run_the_db_file_alone_is_the_database(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_after_a_run_the_db_file_alone_is_the_database(tmp_path: Path, workers: str) -> None:
     db = tmp_path / "corpus.db"
     source = jsonl(tmp_path / "in.jsonl", GOOD, {**GOOD, "text": "قال الرئيس الروسي إن العلاقات جيدة."})
-    result = runner.invoke(app, ["run", str(source), "--db", str(db)])
+    result = runner.invoke(app, ["run", str(source), "--db", str(db), "--workers", workers])
     assert result.exit_code == 0, result.stderr
     beside = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("corpus.db"))
     assert beside == ["corpus.db"]  # no -wal or -shm left holding the data
