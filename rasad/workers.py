@@ -6,9 +6,10 @@ the pipeline: its models, knowledge base and lexicons, frozen out of the garbage
 reach by `Pipeline.warm`), so N workers share those pages copy-on-write instead of each
 loading and holding its own copy. The function is inherited through the fork, not pickled:
 only the items go to the workers and only the results come back. At most `workers × ahead`
-chunks are pending at any time, so memory stays flat however long the input (a 10 GB JSONL
-is read as it is analysed), and results come back in input order, so what a caller does
-with them does not depend on the number of workers.
+chunks are queued or running, and a bounded number more are held done behind a slow one,
+so memory stays flat however long the input (a 10 GB JSONL is read as it is analysed);
+results come back in input order, so what a caller does with them does not depend on the
+number of workers, and one slow document does not leave the other workers idle.
 
 Where `fork` does not exist (Windows) the items are processed in this process.
 """
@@ -22,7 +23,7 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from itertools import islice
 from typing import Any, TypeVar
@@ -31,7 +32,8 @@ In = TypeVar("In")
 Out = TypeVar("Out")
 
 CHUNK = 4  # items per task: fewer round trips, still small enough to balance the workers
-AHEAD = 3  # tasks queued per worker, so none waits while the parent stores results
+AHEAD = 4  # tasks queued or running per worker, so none waits while the parent stores results
+BEHIND = 4  # at most AHEAD × BEHIND tasks per worker held in all (done, behind a slow one)
 
 _job: Callable[[Any], Any] | None = None  # the function, set before the fork, inherited
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
@@ -69,16 +71,26 @@ def ordered_map(function: Callable[[In], Out], items: Iterable[In], *, workers: 
     try:
         with _sigint_ignored():  # forked now: the workers are born ignoring Ctrl-C
             pending.append(pool.submit(_run_chunk, first))
-        pending.extend(pool.submit(_run_chunk, part)
-                       for part in islice(chunks, workers * ahead - 1))
+        busy, most = workers * ahead, workers * ahead * BEHIND
         while pending:
-            results = pending.popleft().result()
-            following = next(chunks, None)  # keep the workers busy while results are used
-            if following is not None:
-                pending.append(pool.submit(_run_chunk, following))
-            yield from results
+            _top_up(pool, pending, chunks, busy=busy, most=most)
+            while not pending[0].done():  # a slow one at the head: keep the others busy
+                wait([f for f in pending if not f.done()], return_when=FIRST_COMPLETED)
+                _top_up(pool, pending, chunks, busy=busy, most=most)
+            yield from pending.popleft().result()
     finally:
         _stop(pool, pending)
+
+
+def _top_up(pool: ProcessPoolExecutor, pending: deque[Future[Any]], chunks: Iterator[list[Any]],
+            *, busy: int, most: int) -> None:
+    """Submit chunks until `busy` are queued or running, or `most` wait in all (results
+    held behind a slow chunk at the head: the bound on memory)."""
+    while len(pending) < most and sum(not f.done() for f in pending) < busy:
+        part = next(chunks, None)
+        if part is None:
+            return
+        pending.append(pool.submit(_run_chunk, part))
 
 
 def _stop(pool: ProcessPoolExecutor, pending: deque[Future[Any]]) -> None:

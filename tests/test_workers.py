@@ -11,7 +11,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
-from rasad.workers import AHEAD, CHUNK, can_fork, default_workers, ordered_map
+from rasad.workers import AHEAD, BEHIND, CHUNK, can_fork, default_workers, ordered_map
 
 needs_fork = pytest.mark.skipif(not can_fork(), reason="workers are forked; no fork here")
 
@@ -44,21 +44,48 @@ def test_the_function_is_inherited_not_pickled() -> None:
     assert list(ordered_map(local, range(10), workers=2)) == [n + 7 for n in range(10)]
 
 
-@needs_fork
-def test_input_is_read_only_as_fast_as_the_workers_take_it() -> None:
-    read = 0
+class Counted:
+    """Items 0, 1, 2, ... that count how many were read."""
 
-    def items() -> Iterator[int]:
-        nonlocal read
+    def __init__(self) -> None:
+        self.read = 0
+
+    def __iter__(self) -> Iterator[int]:
         for n in range(100_000):
-            read += 1
+            self.read += 1
             yield n
 
-    results = ordered_map(_slow_square, items(), workers=2)
+
+# What ordered_map may hold with 2 workers: AHEAD chunks queued or running per worker, and up
+# to AHEAD × BEHIND in all, done, behind a slow one; and the chunk read to fill a gap.
+MOST = (2 * AHEAD * BEHIND + 1) * CHUNK
+
+
+@needs_fork
+def test_input_is_read_only_as_fast_as_the_workers_take_it() -> None:
+    items = Counted()
+    results = ordered_map(_slow_square, items, workers=2)
     for _ in range(10):
         next(results)
-    # in flight: the chunks queued for each worker, plus the one taken after each result
-    assert read <= (2 * AHEAD + 3) * CHUNK, read
+    assert items.read <= MOST, items.read
+    results.close()
+
+
+def _slow_first(n: int) -> int:
+    if n == 0:
+        time.sleep(2)
+    return n
+
+
+@needs_fork
+def test_a_slow_item_does_not_leave_the_other_worker_idle() -> None:
+    items = Counted()
+    results = ordered_map(_slow_first, items, workers=2)
+    assert next(results) == 0
+    # while the first item took its time, the other worker went on past the usual window,
+    # but no further than the bound
+    assert 2 * AHEAD * CHUNK < items.read <= MOST, items.read
+    assert [next(results) for _ in range(3)] == [1, 2, 3]
     results.close()
 
 
