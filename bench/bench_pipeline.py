@@ -242,8 +242,10 @@ def _peaks(run: RunMeasure) -> list[float]:
 
 
 def _worker_memory(run: RunMeasure) -> str:
-    if not run.sampler.peaks:  # one worker: the analysis runs in this process
+    if run.workers == 1:  # the analysis runs in this process
         return f"{run.sampler.parent_peak:,.0f} MB (in this process)"
+    if not run.sampler.peaks:
+        return "not sampled (the run ended before a second batch)"
     workers = ", ".join(f"{mem.peak:,.0f} MB ({mem.uss:,.0f} own)"
                         for mem in run.sampler.peaks.values())
     return f"{workers}; parent {run.sampler.parent_peak:,.0f} MB"
