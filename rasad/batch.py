@@ -82,8 +82,7 @@ def run(paths: Sequence[str], *, conn: sqlite3.Connection, pipeline: Pipeline,
         pipeline.warm()  # before the fork: the workers share what it loads
     results = ordered_map(partial(_rows_of, pipeline), items, workers=workers)
     for chunk in _chunks(results, BATCH_SIZE):
-        _store(chunk, conn=conn, summary=summary, notify=notify)
-        seen.stored(chunk)
+        _store(seen.done(chunk), conn=conn, summary=summary, notify=notify)
     summary.formats.update(report.by_format)
     summary.encodings.update(report.by_encoding)
     summary.seconds = time.perf_counter() - started
@@ -110,13 +109,21 @@ class _Seen:
         if digest is not None:
             self.in_flight.add(digest)
 
-    def stored(self, chunk: list[DocRows | Failure]) -> None:
+    def done(self, chunk: list[DocRows | Failure]) -> list[DocRows | Failure]:
+        """The chunk, about to be stored, with a copy of a document that failed made a
+        failure too (not stored unanalysed)."""
+        out: list[DocRows | Failure] = []
         for item in chunk:
             digest = self._order.popleft()
             if digest is not None:
                 self.in_flight.discard(digest)
                 if isinstance(item, Failure):
                     self.failed.add(digest)
+            elif isinstance(item, DocRows) and item.content_hash in self.failed:
+                item = Failure(item.id, item.origin, "not analysed: the same text as an "
+                               "earlier document that could not be analysed (see its problem)")
+            out.append(item)
+        return out
 
 
 def _to_analyse(docs: Iterable[Document], *, conn: sqlite3.Connection, summary: RunSummary,

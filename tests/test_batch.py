@@ -138,6 +138,23 @@ def test_parallel_workers_store_the_same_as_one(tmp_path: Path, workers: int) ->
     assert differences(contents(tmp_path / "one.db"), contents(tmp_path / "many.db")) == []
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_copy_of_a_document_that_failed_fails_too(tmp_path: Path, workers: int) -> None:
+    long = "روسیه و ترکیه گفتگو کردند. " * 20  # past max_chars below: a failure
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text("\n".join(json.dumps(record, ensure_ascii=False) for record in (
+        {"id": "long", "text": long}, {"id": "short", "text": "قال الرئيس إن العلاقات جيدة."},
+        {"id": "long-copy", "text": long})) + "\n", encoding="utf-8")
+    db = tmp_path / "r.db"
+    summary = run([str(corpus)], conn=connect(db), pipeline=Pipeline(PIPELINE, max_chars=200),
+                  workers=workers)
+    assert summary.outcomes == {"inserted": 1, "failed": 2}
+    assert [origin.rsplit("/", 1)[-1] for origin, _ in summary.problems] == \
+        ["in.jsonl:1", "in.jsonl:3"]
+    assert "same text as an earlier document" in summary.problems[1][1]
+    assert count(db, "SELECT count(*) FROM documents") == 1
+
+
 @pytest.mark.shared
 def test_two_workers_store_the_same_as_one_with_every_stage(tmp_path: Path) -> None:
     """Every stage, on real text: entities, events and merged events come out the same."""
