@@ -24,7 +24,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -69,7 +69,7 @@ def ordered_map(function: Callable[[In], Out], items: Iterable[In], *, workers: 
                                initializer=_init_worker)
     pending: deque[Future[list[Out]]] = deque()
     try:
-        with _sigint_ignored():  # forked now: the workers are born ignoring Ctrl-C
+        with _ignoring(signal.SIGINT):  # forked now: the workers are born ignoring Ctrl-C
             pending.append(pool.submit(_run_chunk, first))
         busy, most = workers * ahead, workers * ahead * BEHIND
         while pending:
@@ -95,13 +95,18 @@ def _top_up(pool: ProcessPoolExecutor, pending: deque[Future[Any]], chunks: Iter
 
 def _stop(pool: ProcessPoolExecutor, pending: deque[Future[Any]]) -> None:
     """Shut the pool down; on an early stop (Ctrl-C, an error, a consumer that stopped
-    reading) end the workers at once: their results would be thrown away."""
-    if pending:
-        for future in pending:
-            future.cancel()
-        for process in list((pool._processes or {}).values()):  # no public way before 3.14
-            process.terminate()
-    pool.shutdown(wait=True, cancel_futures=True)
+    reading) end the workers at once: their results would be thrown away.
+
+    SIGPIPE is ignored meanwhile: Python 3.11's pool can write to its own wake-up pipe just
+    after its manager thread closed it (a race fixed in 3.12), and `rasad` restores the
+    default SIGPIPE action (to stop quietly in `| head`), which would kill this process."""
+    with _ignoring(signal.SIGPIPE), suppress(OSError):
+        if pending:
+            for future in pending:
+                future.cancel()
+            for process in list((pool._processes or {}).values()):  # no public way before 3.14
+                process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _run_chunk(items: list[Any]) -> list[Any]:
@@ -116,12 +121,12 @@ def _chunks(items: Iterable[In], size: int) -> Iterator[list[In]]:
 
 
 @contextmanager
-def _sigint_ignored() -> Iterator[None]:
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _ignoring(signum: int) -> Iterator[None]:
+    previous = signal.signal(signum, signal.SIG_IGN)
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.signal(signum, previous)
 
 
 def _init_worker() -> None:
