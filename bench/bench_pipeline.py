@@ -227,6 +227,12 @@ def report_runs(n_docs: int, base: float, runs: list[RunMeasure], cli: float | N
     print(f"{many.workers} workers vs 1: {ratio:.2f}x the documents/s "
           f"(target >= {PARALLEL_TARGET}: {'PASS' if ratio >= PARALLEL_TARGET else 'FAIL'}), "
           f"{many.cpu / one.cpu:.2f}x the CPU seconds")
+    # On a machine whose cores others use, the wall-time ratio says little (this run's CPU
+    # share may not grow with its processes); from CPU seconds, what free cores would give.
+    print(f"on {many.workers} free cores (projected from CPU seconds, not measured): "
+          f"{many.workers * one.cpu / many.cpu:.2f}x; CPU share of this run: "
+          f"{one.cpu / one.seconds:.2f} cores with 1 worker, {many.cpu / many.seconds:.2f} "
+          f"with {many.workers}")
     peak = max(_peaks(many) or [many.sampler.parent_peak])
     print(f"peak memory per worker: {peak:,.0f} MB resident (target < {MEMORY_TARGET} MB: "
           f"{'PASS' if peak < MEMORY_TARGET else 'FAIL'})")
