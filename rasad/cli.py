@@ -5,6 +5,7 @@ Exit codes scripts can rely on:
   1  nothing could be done (no input, a database that cannot be opened, a failed stage in --strict)
   2  the command line itself is wrong (typer's usage errors)
   3  done, but some inputs were skipped; each is reported with its file and the reason
+  130  stopped by Ctrl-C; what was stored before is kept, and running again completes it
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import typer
 from rich.console import Console
 
 from rasad import __version__
-from rasad.cli_errors import FAILED, OK, PARTIAL, store_errors
+from rasad.cli_errors import FAILED, INTERRUPTED, OK, PARTIAL, store_errors
 from rasad.cli_select import LangOption, SinceOption, StrictDatesOption, UntilOption, selection
 
 app = typer.Typer(help="rasad: event data from Persian and Arabic news, offline and auditable.",
@@ -162,18 +163,21 @@ def _emit(doc, fmt: str, outputs: list) -> None:  # noqa: ANN001
 def run_command(
     paths: Annotated[list[str], typer.Argument(help="Files and folders to ingest (recursive).")],
     db: DbOption = DEFAULT_DB,
-    workers: Annotated[int, typer.Option(min=1, help="Processes analysing in parallel.")] = 1,
+    workers: Annotated[int | None, typer.Option(min=1, help="Processes analysing in parallel (default: one per core; 1: all in this process).")] = None,
     glob: Annotated[str | None, typer.Option(help="Only files matching this pattern, e.g. '*.html'.")] = None,
     lang: LangOption = None, since: SinceOption = None, until: UntilOption = None,
     strict_dates: StrictDatesOption = False,
 ) -> None:
-    """Ingest, analyse and store a corpus; re-running resumes without storing anything twice."""
+    """Ingest, analyse and store a corpus; re-running resumes without storing anything twice.
+    Ctrl-C stops it cleanly: what was stored is kept, and running again completes it."""
+    from rasad.workers import default_workers
+
     select = selection(lang, since, until, strict_dates)
     missing = [p for p in paths if p != "-" and not Path(p).exists()]
     if len(missing) == len(paths):
         err_console.print(f"[red]error[/red] no such file or folder: {', '.join(missing)}")
         raise typer.Exit(FAILED)
-    summary = _run_into(db, paths, workers=workers, glob=glob, select=select)
+    summary = _run_into(db, paths, workers=workers or default_workers(), glob=glob, select=select)
     raise typer.Exit(PARTIAL if summary.problems else OK)
 
 
@@ -243,6 +247,8 @@ def _open_db(db: Path, *, readonly: bool = False):  # noqa: ANN202
 
 def _run_into(db: Path, paths: list[str], *, workers: int, glob: str | None,  # noqa: ANN202
               select=None):  # noqa: ANN001
+    from concurrent.futures.process import BrokenProcessPool
+
     from rasad import default_pipeline
     from rasad.batch import database_files, run
     from rasad.ingest import count_documents
@@ -251,17 +257,31 @@ def _run_into(db: Path, paths: list[str], *, workers: int, glob: str | None,  # 
     from rasad.store import close
 
     conn = _open_db(db)
+    on_ctrl_c = signal.getsignal(signal.SIGINT)
+    kept = None
     try:
         total = count_documents(paths, glob=glob, skip=database_files(conn))
         with RunProgress(err_console, total=total) as progress:
             summary = run(paths, conn=conn, pipeline=default_pipeline(), workers=workers,
                           glob=glob, progress=progress.update, select=select)
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the cleanup
+        kept = _undo_open_batch(conn)
     except sqlite3.Error as error:  # a full disk, a locked or damaged file
         err_console.print(f"[red]error[/red] {db}: the database failed during the run: {error}; "
                           f"what was committed is kept, run again to complete")
         raise typer.Exit(FAILED) from None
+    except BrokenProcessPool as error:
+        err_console.print(f"[red]error[/red] a worker process died ({error}; out of memory?); "
+                          f"what was committed to {db} is kept: run again, with fewer --workers")
+        raise typer.Exit(FAILED) from None
     finally:
         close(conn)  # the log folded into the .db file: that file alone is the database
+        signal.signal(signal.SIGINT, on_ctrl_c)
+    if kept is not None:
+        err_console.print(f"[yellow]interrupted[/yellow]: the {kept:,} documents this run stored "
+                          f"are kept in {db}; run the same command again to complete it")
+        raise typer.Exit(INTERRUPTED)
     console.print(run_summary_view(summary, db=db))
     for origin, message in summary.warnings[:MAX_WARNINGS]:
         err_console.print(f"[yellow]warning[/yellow] {origin}: {message}")
@@ -272,6 +292,15 @@ def _run_into(db: Path, paths: list[str], *, workers: int, glob: str | None,  # 
         err_console.print("[yellow]no documents could be read[/yellow] from " + ", ".join(paths))
         raise typer.Exit(FAILED)
     return summary
+
+
+def _undo_open_batch(conn: sqlite3.Connection) -> int:
+    """After Ctrl-C: roll back a batch the interrupt left open; how many documents the run
+    had committed (kept)."""
+    if conn.in_transaction:  # interrupted between BEGIN and the block that rolls back
+        conn.execute("ROLLBACK")
+    return conn.execute("SELECT count(*) FROM documents WHERE run_id = "
+                        "(SELECT max(id) FROM runs)").fetchone()[0]
 
 
 train_app = typer.Typer(help="Rebuild the shipped models from the annotated data in ../shared.",

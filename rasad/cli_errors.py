@@ -12,6 +12,7 @@ from rich.console import Console
 
 # The README's table of exit codes: every command takes them from here.
 OK, FAILED, USAGE, PARTIAL = 0, 1, 2, 3
+INTERRUPTED = 130  # stopped by Ctrl-C (128 + SIGINT, as shells report it); what was committed is kept
 
 
 @contextmanager

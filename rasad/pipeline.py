@@ -9,18 +9,15 @@ rasad stays cheap and heavy resources load only for the stages in use.
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import importlib
 import os
 import signal
-import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import repeat
+from functools import partial
 from typing import Any
 
 from rasad.document import Document
@@ -61,6 +58,13 @@ STAGES: dict[str, Stage] = {
     )
 }
 DEFAULT_STAGES: tuple[str, ...] = tuple(STAGES)
+
+# What `Pipeline.warm` analyses: a Persian and an Arabic sentence with a name, a date and an
+# event, so every stage loads what it needs for either language.
+WARM_TEXTS = ("وزیر امور خارجه روسیه روز دوشنبه ۲۰ مهر ۱۴۰۲ در تهران گفت که ایران و ترکیه "
+              "۳ میلیارد دلار قرارداد امضا کردند.",
+              "قال وزير الخارجية الروسي يوم الاثنين 9 أكتوبر 2023 في القاهرة إن مصر وتركيا "
+              "وقعتا اتفاقا بقيمة 3 مليارات دولار.")
 
 # Documents longer than this many characters are not analysed in a batch: a news article is
 # under 100,000; past a million it is a dump, a log or a broken extraction, and would hold a
@@ -162,20 +166,31 @@ class Pipeline:
 
         With `strict=False` (batch mode) a document that raises, or is longer than
         `max_chars`, becomes a `Failure` and the batch goes on; with `strict=True` the
-        exception (`DocumentTooLarge` for a long one) propagates.
+        exception (`DocumentTooLarge` for a long one) propagates. With `workers` > 1 the
+        documents are analysed in that many processes forked after `warm`
+        (`rasad.workers.ordered_map`), and come back in input order.
         """
-        if workers <= 1:
-            for doc in docs:
-                yield self._guarded(doc, strict)
-            return
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                   initargs=(self.names, self.max_chars, self.max_seconds))
-        try:
-            yield from pool.map(_run_in_worker, docs, repeat(strict), chunksize=16)
-        finally:  # on Ctrl-C or an early stop, finish only the chunks already running
-            pool.shutdown(wait=True, cancel_futures=True)
+        from rasad.workers import ordered_map
 
-    def _guarded(self, doc: Document, strict: bool) -> Document | Failure:
+        if workers > 1:
+            self.warm()  # before the fork: the workers share what it loads
+        return ordered_map(partial(_sent_back, self, strict), docs, workers=workers)
+
+    def warm(self) -> None:
+        """Load what the stages load lazily (models, knowledge base, lexicons of both
+        languages) by analysing two short texts, then `settle` it, once."""
+        if self._warm:
+            return
+        for text in WARM_TEXTS:
+            try:
+                self(Document(text))
+            except Exception:  # noqa: BLE001, S112 (a stage failing here fails again on real input)
+                continue
+        self._warm = True
+        settle()
+
+    def attempt(self, doc: Document, strict: bool = False) -> Document | Failure:
+        """The analysed document, or (unless `strict`) a `Failure` saying why it is not."""
         try:
             self.check_size(doc)
             with time_limit(self.max_seconds, f"document {doc.meta.get('origin') or doc.id}"):
@@ -202,35 +217,8 @@ def settle() -> None:
     gc.freeze()
 
 
-_worker_pipeline: Pipeline | None = None
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
-
-
-def _init_worker(names: tuple[str, ...], max_chars: int, max_seconds: float) -> None:
-    global _worker_pipeline
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _die_with_parent()
-    _worker_pipeline = Pipeline(names, max_chars=max_chars, max_seconds=max_seconds)
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to end this worker when the process that started it dies (kill -9, a crash),
-    so a killed `rasad run --workers N` leaves no orphans analysing on. Elsewhere a no-op."""
-    if not sys.platform.startswith("linux"):
-        return
-    parent = os.getppid()
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
-
-
-def _run_in_worker(doc: Document, strict: bool) -> Document | Failure:
-    assert _worker_pipeline is not None, "worker started without a pipeline"
-    result = _worker_pipeline._guarded(doc, strict)
+def _sent_back(pipeline: Pipeline, strict: bool, doc: Document) -> Document | Failure:
+    result = pipeline.attempt(doc, strict)
     if isinstance(result, Document):
-        result.__dict__.pop("normalized", None)  # a cache: cheaper to rebuild than to pickle back
+        result.__dict__.pop("normalized", None)  # a cache: cheaper to rebuild than to pickle
     return result

@@ -26,6 +26,7 @@ from rich.text import Text
 
 ADVANCES = ("stored", "exists", "failed", "skipped")  # one input done
 LINE_SECONDS = 5.0  # how often a progress line is printed when stderr is not a terminal
+REFRESH_SECONDS = 0.2  # how often the live bar is redrawn
 
 
 class _Rate(ProgressColumn):
@@ -51,7 +52,11 @@ class RunProgress:
             SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
             TextColumn(count + " documents"), _Rate(), TimeRemainingColumn(),
             TimeElapsedColumn(), TextColumn("{task.fields[detail]}"),
-            console=console, transient=True, disable=not self._live)
+            console=console, transient=True, disable=not self._live,
+            # Redrawn from `update`, not by a thread of its own: `rasad run --workers N`
+            # forks its workers, and a fork while another thread holds a lock (the
+            # console's) can leave that lock held forever in the child.
+            auto_refresh=False)
         self._task = self._progress.add_task("analysing", total=total, detail="")
 
     def __enter__(self) -> RunProgress:
@@ -72,6 +77,9 @@ class RunProgress:
         self._done += advance
         if self._live:
             self._progress.update(self._task, advance=advance, detail=self._detail())
+            if time.monotonic() - self._last >= REFRESH_SECONDS:
+                self._last = time.monotonic()
+                self._progress.refresh()
         elif time.monotonic() - self._last >= self._every:
             self._line()
 

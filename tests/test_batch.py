@@ -15,7 +15,9 @@ import pytest
 
 from rasad.batch import BATCH_SIZE, run
 from rasad.pipeline import Pipeline
-from rasad.store import connect
+from rasad.store import close, connect
+from tests.conftest import shared_path
+from tests.db_contents import contents, differences
 
 PIPELINE = ["language", "segment"]
 
@@ -124,13 +126,51 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("workers", [2])
 def test_parallel_workers_store_the_same_as_one(tmp_path: Path, workers: int) -> None:
-    corpus = write_corpus(tmp_path / "in", 40)
+    corpus = write_corpus(tmp_path / "in", 150)
+    lines = corpus.read_text("utf-8").splitlines()
+    copies = [line.replace('"doc-', '"copy-') for line in lines[::7]]  # in-run duplicates
+    corpus.write_text("\n".join([*lines, "not json", *copies]) + "\n", encoding="utf-8")
     one = run([str(corpus)], conn=connect(tmp_path / "one.db"), pipeline=Pipeline(PIPELINE))
     many = run([str(corpus)], conn=connect(tmp_path / "many.db"), pipeline=Pipeline(PIPELINE),
                workers=workers)
     assert one.counts == many.counts
-    sql = "SELECT group_concat(id || ':' || n_sentences) FROM (SELECT * FROM documents ORDER BY id)"
-    assert count(tmp_path / "one.db", sql) == count(tmp_path / "many.db", sql)
+    assert one.outcomes["duplicate"] == len(copies) and one.outcomes["inserted"] == 150
+    assert differences(contents(tmp_path / "one.db"), contents(tmp_path / "many.db")) == []
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_copy_of_a_document_that_failed_fails_too(tmp_path: Path, workers: int) -> None:
+    long = "روسیه و ترکیه گفتگو کردند. " * 20  # past max_chars below: a failure
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text("\n".join(json.dumps(record, ensure_ascii=False) for record in (
+        {"id": "long", "text": long}, {"id": "short", "text": "قال الرئيس إن العلاقات جيدة."},
+        {"id": "long-copy", "text": long})) + "\n", encoding="utf-8")
+    db = tmp_path / "r.db"
+    summary = run([str(corpus)], conn=connect(db), pipeline=Pipeline(PIPELINE, max_chars=200),
+                  workers=workers)
+    assert summary.outcomes == {"inserted": 1, "failed": 2}
+    assert [origin.rsplit("/", 1)[-1] for origin, _ in summary.problems] == \
+        ["in.jsonl:1", "in.jsonl:3"]
+    assert "same text as an earlier document" in summary.problems[1][1]
+    assert count(db, "SELECT count(*) FROM documents") == 1
+
+
+@pytest.mark.shared
+def test_two_workers_store_the_same_as_one_with_every_stage(tmp_path: Path) -> None:
+    """Every stage, on real text: entities, events and merged events come out the same."""
+    bench = shared_path("corpus", "bench")
+    corpus = tmp_path / "bench.jsonl"
+    corpus.write_text("".join(line for path in sorted(bench.glob("*.jsonl"))
+                              for line in path.read_text("utf-8").splitlines(keepends=True)[:12]),
+                      encoding="utf-8")
+    pipeline = Pipeline()
+    for workers, name in ((1, "one.db"), (2, "two.db")):
+        conn = connect(tmp_path / name)
+        run([str(corpus)], conn=conn, pipeline=pipeline, workers=workers)
+        close(conn)
+    one, two = contents(tmp_path / "one.db"), contents(tmp_path / "two.db")
+    assert len(one["documents"]) == 24 and one["events"] and one["entities"]
+    assert differences(one, two) == []
 
 
 def test_a_run_inside_its_corpus_folder_skips_its_own_database(tmp_path: Path) -> None:

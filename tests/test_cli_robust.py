@@ -136,10 +136,11 @@ def test_stats_says_a_run_did_not_finish(tmp_path: Path) -> None:
     assert "unfinished_runs" in clean.stdout
 
 
-def test_after_a_run_the_db_file_alone_is_the_database(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_after_a_run_the_db_file_alone_is_the_database(tmp_path: Path, workers: str) -> None:
     db = tmp_path / "corpus.db"
     source = jsonl(tmp_path / "in.jsonl", GOOD, {**GOOD, "text": "قال الرئيس الروسي إن العلاقات جيدة."})
-    result = runner.invoke(app, ["run", str(source), "--db", str(db)])
+    result = runner.invoke(app, ["run", str(source), "--db", str(db), "--workers", workers])
     assert result.exit_code == 0, result.stderr
     beside = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("corpus.db"))
     assert beside == ["corpus.db"]  # no -wal or -shm left holding the data
@@ -188,6 +189,22 @@ def test_progress_without_a_terminal_prints_lines_with_rate_and_eta() -> None:
     assert lines[0].startswith("progress: 1/4 documents (25%)")
     assert all("docs/s" in line for line in lines) and "ETA" in lines[0]
     assert lines[-1].startswith("done: 3/4 documents") and "failed 1" in lines[-1]
+
+
+def test_the_live_bar_runs_no_thread_of_its_own() -> None:
+    """`rasad run --workers N` forks while the bar is shown: no other thread may be running
+    (one holding the console's lock at the fork would leave it locked in the worker)."""
+    import threading
+
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=200)
+    before = set(threading.enumerate())
+    with RunProgress(console, total=3) as progress:
+        started = set(threading.enumerate()) - before
+        for _ in range(3):
+            progress.update("stored", None)
+    assert started == set()
+    assert "documents" in out.getvalue()
 
 
 def test_run_reports_progress_on_stderr_with_the_total(tmp_path: Path) -> None:

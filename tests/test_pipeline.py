@@ -45,16 +45,35 @@ def test_stages_run_in_order_and_are_recorded(toy_stages: None) -> None:
     assert doc.done == {"language", "upper"}
 
 
-def test_batch_records_a_failure_and_goes_on(toy_stages: None) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_batch_records_a_failure_and_goes_on(toy_stages: None, workers: int) -> None:
     docs = [Document("fine"), Document("boom"), Document("fine too")]
     docs[1].meta["origin"] = "folder/b.txt"
-    out = list(Pipeline(["fragile"]).pipe(docs))
+    out = list(Pipeline(["fragile"]).pipe(docs, workers=workers))
     assert [type(d).__name__ for d in out] == ["Document", "Failure", "Document"]
     failure = out[1]
     assert isinstance(failure, Failure)
     assert failure.origin == "folder/b.txt" and "boom" in failure.error
 
 
-def test_strict_batch_raises(toy_stages: None) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_strict_batch_raises(toy_stages: None, workers: int) -> None:
     with pytest.raises(RuntimeError, match="boom"):
-        list(Pipeline(["fragile"]).pipe([Document("boom")], strict=True))
+        list(Pipeline(["fragile"]).pipe([Document("fine"), Document("boom")], strict=True,
+                                        workers=workers))
+
+
+def test_the_time_limit_holds_in_workers() -> None:
+    """Workers run documents in their main thread, where the per-document timer works."""
+    pipeline = Pipeline(["language", "segment"], max_seconds=1e-6)
+    docs = [Document("متن " * 20_000, meta={"origin": f"slow{i}.txt"}) for i in range(3)]
+    out = list(pipeline.pipe(docs, workers=2))
+    assert [type(d).__name__ for d in out] == ["Failure"] * 3
+    assert all("RASAD_MAX_SECONDS" in failure.error for failure in out)
+
+
+def test_warm_loads_before_the_first_document_once(toy_stages: None) -> None:
+    pipeline = Pipeline(["language", "upper"])
+    pipeline.warm()
+    pipeline.warm()
+    assert pipeline.analyze("abc").meta["upper"] == "ABC"

@@ -1,7 +1,7 @@
 """An analysed Document as rows of the store's tables, for Parquet (no pyspark needed here).
 
-The rows are the ones `rasad run` inserts into SQLite, built by the same functions
-(`rasad.store.write.document_row`, `rasad.store.rows.LAYERS` and `event_row`), and each
+The rows are the ones `rasad run` inserts into SQLite, built by the same function
+(`rasad.store.rows.document_rows`), and each
 column's type is the one the store's schema declares, read from a fresh in-memory store:
 there is no second copy of the schema to fall out of step. Sentences also carry their text
 (the store's `sentence_text` view). Every row carries its document's language and month of
@@ -15,8 +15,8 @@ from functools import cache
 from typing import Any
 
 from rasad.document import Document, iso_day
-from rasad.store.rows import EVENT_COLUMNS, LAYERS, event_row
-from rasad.store.write import DOC_COLUMNS, SENTENCE_COLUMNS, document_row, sentence_rows
+from rasad.store.rows import DOC_COLUMNS, EVENT_COLUMNS, LAYERS, SENTENCE_COLUMNS, document_rows
+from rasad.store.write import now
 
 PARTITION_COLUMNS = ("published_month", "doc_lang")
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -39,18 +39,16 @@ def partition_values(doc: Document) -> dict[str, str]:
 
 def document_tables(doc: Document, *, content_hash: str) -> dict[str, list[dict[str, Any]]]:
     """Every row `doc` adds to each table, with the partition columns."""
-    data = doc.to_dict()
+    rows = document_rows(doc, content_hash=content_hash)
     tables: dict[str, list[dict[str, Any]]] = {
-        "documents": [document_row(doc, content_hash, None)],
-        "sentences": [{**row, "text": s["text"]} for row, s in
-                      zip(sentence_rows(doc.id, data["sentences"]), data["sentences"], strict=True)],
-        **{name: [layer.to_row(doc.id, i, record) for i, record in enumerate(data[name])]
-           for name, layer in LAYERS.items()},
-        "events": [event_row(doc.id, i, event) for i, event in enumerate(data["events"])],
+        "documents": [{**rows.document, "ingested_at": now(), "run_id": None}],
+        "sentences": [{**row, "text": doc.text[row["start"]:row["end"]]} for row in rows.sentences],
+        **rows.layers,
+        "events": rows.events,
     }
     extra = partition_values(doc)
-    for rows in tables.values():
-        for row in rows:
+    for table in tables.values():
+        for row in table:
             row.update(extra)
     return tables
 

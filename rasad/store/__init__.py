@@ -28,12 +28,13 @@ from rasad.store.write import (
     record_problem,
     save_batch,
     save_document,
+    save_rows,
     start_run,
 )
 
 __all__ = [
     "connect", "open_existing", "close", "StoreError", "schema_version", "transaction",
-    "save_document", "save_batch", "delete_document", "has_document", "known_hashes",
+    "save_document", "save_batch", "save_rows", "delete_document", "has_document", "known_hashes",
     "start_run", "finish_run", "record_problem",
     "load_document", "load_dict", "iter_documents", "stats", "unfinished_runs", "search",
 ]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from rasad.events.merge import merge_key
 
 if TYPE_CHECKING:
-    pass
+    from rasad.document import Document
 
 ACTOR_KEYS = ("entity", "kb_id", "name_en", "country", "sector")
 
@@ -130,3 +130,64 @@ def insert_sql(table: str, columns: tuple[str, ...]) -> str:
     """An INSERT with a named parameter for each of `columns`."""
     names = ", ".join(f'"{c}"' for c in columns)
     return f"INSERT INTO {table} ({names}) VALUES ({', '.join(':' + c for c in columns)})"
+
+
+DOC_COLUMNS = ("id", "content_hash", "lang", "published", "title", "source", "url", "text",
+               "origin", "format", "encoding", "meta", "ingested_at", "analyzed_with",
+               "n_sentences", "n_tokens", "run_id")
+SENTENCE_COLUMNS = ("doc_id", "idx", "start", "end", "lang")
+
+
+@dataclass
+class DocRows:
+    """Exactly the rows one document becomes in the store, built where it was analysed.
+
+    A `rasad run` worker builds them and sends them to the writing process instead of the
+    whole `Document` (its tokens, caches and objects pickle to several times the size), and
+    `save_document` builds them in place: one path from a document to its rows. The
+    document row lacks `ingested_at` and `run_id`, which the writer adds."""
+
+    id: str
+    origin: str | None
+    content_hash: str
+    document: dict[str, Any]
+    sentences: list[dict[str, Any]]
+    fts: list[str]  # what the full-text index holds for each sentence
+    layers: dict[str, list[dict[str, Any]]]
+    events: list[dict[str, Any]]
+    lang: str | None
+    analysed: bool  # segmented: its sentences and tokens count in a run's summary
+    n_tokens: int
+
+
+def document_rows(doc: Document, *, content_hash: str) -> DocRows:
+    """The rows `doc` is stored as (see `DocRows`)."""
+    from rasad import __version__
+    from rasad.store.search import fts_text
+
+    data = doc.to_dict()
+    meta = doc.meta
+    origin = _str_or_none(meta.get("origin"))
+    document = {
+        "id": doc.id, "content_hash": content_hash, "lang": doc.lang, "published": doc.published,
+        "title": doc.title, "source": doc.source, "url": doc.url, "text": doc.text,
+        "origin": origin, "format": _str_or_none(meta.get("format")),
+        "encoding": _str_or_none(meta.get("encoding")),
+        "meta": json.dumps(meta, ensure_ascii=False, default=str) if meta else None,
+        "analyzed_with": json.dumps({"rasad": __version__, "stages": sorted(doc.done)}),
+        "n_sentences": len(doc.sentences), "n_tokens": len(doc.tokens),
+    }
+    sentences = data["sentences"]
+    return DocRows(
+        id=doc.id, origin=origin, content_hash=content_hash, document=document,
+        sentences=[{"doc_id": doc.id, "idx": i, "start": s["start"], "end": s["end"],
+                    "lang": s.get("lang")} for i, s in enumerate(sentences)],
+        fts=[fts_text(s["text"]) for s in sentences],
+        layers={name: [layer.to_row(doc.id, i, record) for i, record in enumerate(data[name])]
+                for name, layer in LAYERS.items()},
+        events=[event_row(doc.id, i, event) for i, event in enumerate(data["events"])],
+        lang=doc.lang, analysed="segment" in doc.done, n_tokens=len(doc.tokens))
+
+
+def _str_or_none(value: object) -> str | None:
+    return None if value is None else str(value)

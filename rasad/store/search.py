@@ -27,10 +27,9 @@ def fts_text(text: str) -> str:
     return normalize_str(text).replace(ZWNJ, "")
 
 
-def index_sentences(conn: sqlite3.Connection, rows: Iterable[tuple[int, str]]) -> None:
-    """Add (sentence id, sentence text) pairs to the index."""
-    conn.executemany("INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)",
-                     ((sid, fts_text(text)) for sid, text in rows))
+def index_fts(conn: sqlite3.Connection, rows: Iterable[tuple[int, str]]) -> None:
+    """Add (sentence id, `fts_text` of the sentence) pairs, already normalized, to the index."""
+    conn.executemany("INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)", rows)
 
 
 def unindex_document(conn: sqlite3.Connection, doc_id: str) -> None:

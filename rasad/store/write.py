@@ -16,23 +16,27 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
-from itertools import islice
-from typing import Literal
+from itertools import count, islice
+from typing import Literal, TypeVar
 
-from rasad import __version__
 from rasad.document import Document
 from rasad.store.clusters import keys_of, recluster
 from rasad.store.db import transaction
-from rasad.store.rows import EVENT_COLUMNS, LAYERS, event_row, insert_sql
-from rasad.store.search import index_sentences, unindex_document
+from rasad.store.rows import (
+    DOC_COLUMNS,
+    EVENT_COLUMNS,
+    LAYERS,
+    SENTENCE_COLUMNS,
+    DocRows,
+    document_rows,
+    insert_sql,
+)
+from rasad.store.search import index_fts, unindex_document
 
 Outcome = Literal["inserted", "duplicate", "exists"]
 ErrorHandler = Callable[[Document, Exception], None]
-
-DOC_COLUMNS = ("id", "content_hash", "lang", "published", "title", "source", "url", "text",
-               "origin", "format", "encoding", "meta", "ingested_at", "analyzed_with",
-               "n_sentences", "n_tokens", "run_id")
-SENTENCE_COLUMNS = ("doc_id", "idx", "start", "end", "lang")
+RowsErrorHandler = Callable[[DocRows, Exception], None]
+T = TypeVar("T")
 
 
 def now() -> str:
@@ -48,11 +52,11 @@ def save_document(conn: sqlite3.Connection, doc: Document, *, content_hash: str,
     ValueError if its id is already stored with a different text (ids given with the input
     must be unique). `content_hash` is `rasad.ingest.dedup.content_hash(doc.text)`.
     """
+    rows = document_rows(doc, content_hash=content_hash)
     with transaction(conn):
-        outcome = _save(conn, doc, content_hash=content_hash, run_id=run_id)
-        if outcome == "inserted":
-            recluster(conn, keys_of(conn, doc.id))
-        return outcome
+        outcomes, keys = _write(conn, [rows], run_id=run_id)
+        recluster(conn, keys)
+    return outcomes[0]
 
 
 def save_batch(conn: sqlite3.Connection, docs: Iterable[Document], *,
@@ -68,23 +72,55 @@ def save_batch(conn: sqlite3.Connection, docs: Iterable[Document], *,
     counts: Counter[str] = Counter()
     for chunk in _chunks(docs, batch_size):
         with transaction(conn):
-            inserted: list[str] = []
-            for doc in chunk:
-                if on_error is None:
-                    outcome = _save(conn, doc, content_hash=hash_text(doc.text), run_id=run_id)
-                else:
-                    try:
-                        with transaction(conn):  # a savepoint: this document only
-                            outcome = _save(conn, doc, content_hash=hash_text(doc.text), run_id=run_id)
-                    except Exception as error:  # noqa: BLE001 (the handler decides)
-                        on_error(doc, error)
-                        outcome = "failed"
-                counts[outcome] += 1
-                if outcome == "inserted":
-                    inserted.append(doc.id)
-            # once per batch: a group many documents touch is re-clustered once
-            recluster(conn, {key for doc_id in inserted for key in keys_of(conn, doc_id)})
+            outcomes, keys = _write_each(
+                conn, chunk, run_id=run_id, on_error=on_error,
+                rows_of=lambda doc: document_rows(doc, content_hash=hash_text(doc.text)))
+            counts.update(outcomes)
+            recluster(conn, keys)  # once per batch: a group many documents touch
     return counts
+
+
+def save_rows(conn: sqlite3.Connection, batch: Sequence[DocRows], *, run_id: int | None = None,
+              on_error: RowsErrorHandler | None = None) -> Counter[str]:
+    """Save documents already turned into rows (`rasad.store.rows.document_rows`) in one
+    transaction: each table written with one `executemany` for the whole batch, the merged
+    events of the groups it touched re-clustered once. Outcomes and `on_error` as in
+    `save_batch`: when the batch fails and `on_error` is given, it is written again one
+    document at a time, each in a savepoint, and only the failing ones are skipped."""
+    counts: Counter[str] = Counter()
+    with transaction(conn):
+        try:
+            with transaction(conn):  # a savepoint: the one-go write, undone whole if it fails
+                outcomes, keys = _write(conn, batch, run_id=run_id)
+        except Exception:
+            if on_error is None:
+                raise
+            outcomes, keys = _write_each(conn, batch, run_id=run_id, on_error=on_error,
+                                         rows_of=lambda rows: rows)
+        counts.update(outcomes)
+        recluster(conn, keys)
+    return counts
+
+
+def _write_each(conn: sqlite3.Connection, items: Iterable[T], *, run_id: int | None,
+                on_error: Callable[[T, Exception], None] | None,
+                rows_of: Callable[[T], DocRows]) -> tuple[list[str], set[str]]:
+    """Write documents one at a time, each in a savepoint; with `on_error`, one that fails
+    (to become rows, or to be written) is handed to it and counted "failed"."""
+    outcomes: list[str] = []
+    keys: set[str] = set()
+    for item in items:
+        try:
+            with transaction(conn):  # a savepoint: this document only
+                (outcome,), touched = _write(conn, [rows_of(item)], run_id=run_id)
+        except Exception as error:
+            if on_error is None:
+                raise
+            on_error(item, error)
+            outcome, touched = "failed", set()
+        outcomes.append(outcome)
+        keys |= touched
+    return outcomes, keys
 
 
 def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -95,24 +131,46 @@ def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield chunk
 
 
-def _save(conn: sqlite3.Connection, doc: Document, *, content_hash: str,
-          run_id: int | None) -> Outcome:
-    origin = _str_or_none(doc.meta.get("origin"))
-    same_id = conn.execute("SELECT origin, content_hash FROM documents WHERE id = ?",
-                           (doc.id,)).fetchone()
-    if same_id is not None and same_id[1] != content_hash:
-        raise ValueError(f"document id {doc.id!r} (from {origin}) is already stored with another "
-                         f"text (from {same_id[0]}): ids given with the input must be unique")
-    if same_id is not None and same_id[0] == origin:
-        return "exists"
-    kept = doc.id if same_id is not None else _id_by_hash(conn, content_hash)
-    if kept is not None:
+def _write(conn: sqlite3.Connection, batch: Sequence[DocRows], *,
+           run_id: int | None) -> tuple[list[Outcome], set[str]]:
+    """Decide each document's outcome in order (as if saved one by one), insert the new ones
+    and record the duplicates; the outcomes and the merge groups the new events touch."""
+    new: dict[str, DocRows] = {}  # this batch's documents to insert, by id
+    by_hash: dict[str, str] = {}  # and their ids by content hash
+    outcomes: list[Outcome] = []
+    duplicates: list[tuple[int, tuple[object, ...]]] = []  # (position, row)
+    stamp = now()
+    for rows in batch:
+        same = new.get(rows.id)
+        same_id = (same.origin, same.content_hash) if same else conn.execute(
+            "SELECT origin, content_hash FROM documents WHERE id = ?", (rows.id,)).fetchone()
+        if same_id is not None and same_id[1] != rows.content_hash:
+            raise ValueError(
+                f"document id {rows.id!r} (from {rows.origin}) is already stored with another "
+                f"text (from {same_id[0]}): ids given with the input must be unique")
+        if same_id is not None and same_id[0] == rows.origin:
+            outcomes.append("exists")
+            continue
+        kept = rows.id if same_id is not None else \
+            by_hash.get(rows.content_hash) or _id_by_hash(conn, rows.content_hash)
+        if kept is None:
+            new[rows.id] = rows
+            by_hash[rows.content_hash] = rows.id
+            outcomes.append("inserted")
+        else:
+            duplicates.append((len(outcomes), (rows.content_hash, rows.origin, kept, rows.id,
+                                               stamp, run_id)))
+            outcomes.append("duplicate")
+    _insert(conn, list(new.values()), run_id=run_id, stamp=stamp)
+    for position, row in duplicates:  # after the documents they point at
         cursor = conn.execute(
-            "INSERT OR IGNORE INTO duplicates (content_hash, origin, doc_id, dup_id, seen_at, run_id) "
-            "VALUES (?, ?, ?, ?, ?, ?)", (content_hash, origin, kept, doc.id, now(), run_id))
-        return "duplicate" if cursor.rowcount else "exists"
-    _insert(conn, doc, content_hash=content_hash, run_id=run_id)
-    return "inserted"
+            "INSERT OR IGNORE INTO duplicates (content_hash, origin, doc_id, dup_id, seen_at, "
+            "run_id) VALUES (?, ?, ?, ?, ?, ?)", row)
+        if not cursor.rowcount:  # this copy from this origin was recorded before
+            outcomes[position] = "exists"
+    keys = {event["merge_key"] for rows in new.values() for event in rows.events
+            if event["merge_key"] is not None}
+    return outcomes, keys
 
 
 def _id_by_hash(conn: sqlite3.Connection, content_hash: str) -> str | None:
@@ -120,45 +178,25 @@ def _id_by_hash(conn: sqlite3.Connection, content_hash: str) -> str | None:
     return None if row is None else row[0]
 
 
-def _insert(conn: sqlite3.Connection, doc: Document, *, content_hash: str,
-            run_id: int | None) -> None:
-    data = doc.to_dict()
-    conn.execute(insert_sql("documents", DOC_COLUMNS), document_row(doc, content_hash, run_id))
-    conn.executemany(insert_sql("sentences", SENTENCE_COLUMNS),
-                     sentence_rows(doc.id, data["sentences"]))
-    ids = [row[0] for row in conn.execute(
-        "SELECT id FROM sentences WHERE doc_id = ? ORDER BY idx", (doc.id,))]
-    index_sentences(conn, zip(ids, (s["text"] for s in data["sentences"]), strict=True))
+def _insert(conn: sqlite3.Connection, docs: list[DocRows], *, run_id: int | None,
+            stamp: str) -> None:
+    """Every row of `docs`, one `executemany` per table."""
+    if not docs:
+        return
+    conn.executemany(insert_sql("documents", DOC_COLUMNS),
+                     [{**rows.document, "ingested_at": stamp, "run_id": run_id} for rows in docs])
+    # Sentence ids are given, not left to SQLite, so the index can point at them without
+    # reading them back: the same ids SQLite would choose (one past the largest), taken
+    # inside the transaction that holds the write lock.
+    first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM sentences").fetchone()[0]
+    sentences = [sentence for rows in docs for sentence in rows.sentences]
+    conn.executemany(insert_sql("sentences", ("id", *SENTENCE_COLUMNS)),
+                     [{"id": first + i, **sentence} for i, sentence in enumerate(sentences)])
+    index_fts(conn, zip(count(first), (text for rows in docs for text in rows.fts)))
     for name, layer in LAYERS.items():
-        conn.executemany(layer.insert_sql,
-                         [layer.to_row(doc.id, i, record) for i, record in enumerate(data[name])])
+        conn.executemany(layer.insert_sql, [row for rows in docs for row in rows.layers[name]])
     conn.executemany(insert_sql("events", EVENT_COLUMNS),
-                     [event_row(doc.id, i, event) for i, event in enumerate(data["events"])])
-
-
-def sentence_rows(doc_id: str, sentences: Sequence[Mapping[str, object]]) -> list[dict[str, object]]:
-    """The `sentences` rows of contract sentences (their text is read from the document)."""
-    return [{"doc_id": doc_id, "idx": i, "start": s["start"], "end": s["end"],
-             "lang": s.get("lang")} for i, s in enumerate(sentences)]
-
-
-def document_row(doc: Document, content_hash: str, run_id: int | None) -> dict[str, object]:
-    """The `documents` row of an analysed document (also a row of the Spark job's Parquet)."""
-    meta = doc.meta
-    return {
-        "id": doc.id, "content_hash": content_hash, "lang": doc.lang, "published": doc.published,
-        "title": doc.title, "source": doc.source, "url": doc.url, "text": doc.text,
-        "origin": _str_or_none(meta.get("origin")), "format": _str_or_none(meta.get("format")),
-        "encoding": _str_or_none(meta.get("encoding")),
-        "meta": json.dumps(meta, ensure_ascii=False, default=str) if meta else None,
-        "ingested_at": now(),
-        "analyzed_with": json.dumps({"rasad": __version__, "stages": sorted(doc.done)}),
-        "n_sentences": len(doc.sentences), "n_tokens": len(doc.tokens), "run_id": run_id,
-    }
-
-
-def _str_or_none(value: object) -> str | None:
-    return None if value is None else str(value)
+                     [event for rows in docs for event in rows.events])
 
 
 def delete_document(conn: sqlite3.Connection, doc_id: str) -> bool:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
 
 from rasad.document import Document, Entity
 from rasad.store.db import connect
 from rasad.store.read import stats
+from rasad.store.rows import document_rows
 from rasad.store.search import search
 from rasad.store.write import (
     delete_document,
@@ -18,6 +20,7 @@ from rasad.store.write import (
     record_problem,
     save_batch,
     save_document,
+    save_rows,
     start_run,
 )
 from tests.store.helpers import content_hash, make_doc
@@ -178,3 +181,48 @@ def test_delete_document_removes_rows_and_search_entries(conn):
     assert indexed == {r[0] for r in conn.execute("SELECT id FROM sentences WHERE idx = 0")}
     assert len(indexed) == 1
     conn.execute("INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 0)")
+
+
+def _mixed_batch() -> list[Document]:
+    """New documents in both languages, a copy under another id (a duplicate), the same
+    document twice (exists), and events that merge across documents."""
+    docs = [make_doc(i, lang="fa" if i % 2 else "ar") for i in range(10)]
+    return [*docs, Document(docs[3].text, title="copy", meta={"origin": "copy.txt"}), docs[5]]
+
+
+def test_save_rows_writes_a_batch_as_save_document_writes_each(tmp_path):
+    from tests.db_contents import contents, differences
+
+    docs = _mixed_batch()
+    one_by_one, batched = connect(tmp_path / "each.db"), connect(tmp_path / "batch.db")
+    each = [save(one_by_one, doc) for doc in docs]
+    counts = save_rows(batched, [document_rows(doc, content_hash=content_hash(doc.text))
+                                 for doc in docs])
+    assert counts == Counter(each) == {"inserted": 10, "duplicate": 1, "exists": 1}
+    one_by_one.close()
+    batched.close()
+    assert differences(contents(tmp_path / "each.db"), contents(tmp_path / "batch.db")) == []
+    assert search(connect(tmp_path / "batch.db"), "پوتین")
+
+
+def test_save_rows_with_a_handler_skips_only_the_document_that_fails(conn):
+    docs = [make_doc(i) for i in range(4)]
+    clash = Document("متن دیگری با همان شناسه.", id=docs[1].id, meta={"origin": "other.txt"})
+    failed = []
+    rows = [document_rows(doc, content_hash=content_hash(doc.text))
+            for doc in [docs[0], docs[1], clash, docs[2], docs[3]]]
+    counts = save_rows(conn, rows, on_error=lambda row, error: failed.append((row.origin, error)))
+    assert counts == {"inserted": 4, "failed": 1}
+    assert [(origin, type(error)) for origin, error in failed] == [("other.txt", ValueError)]
+    assert count(conn, "documents") == 4
+    assert count(conn, "sentences") == sum(len(doc.sentences) for doc in docs)
+
+
+def test_save_rows_without_a_handler_stores_nothing_of_a_failing_batch(conn):
+    docs = [make_doc(i) for i in range(3)]
+    clash = Document("متن دیگری با همان شناسه.", id=docs[0].id)
+    rows = [document_rows(doc, content_hash=content_hash(doc.text)) for doc in [*docs, clash]]
+    with pytest.raises(ValueError, match="already stored with another text"):
+        save_rows(conn, rows)
+    for table in ("documents", "sentences", "entities", "events"):
+        assert count(conn, table) == 0, table
