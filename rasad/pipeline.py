@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from itertools import repeat
 from typing import Any
 
@@ -52,7 +53,8 @@ STAGES: dict[str, Stage] = {
         # times before actors: it infers a missing publication date, which dates role phrases.
         Stage("times", "rasad.time:annotate", ("lang",), ("times", "published")),
         Stage("quantities", "rasad.quantity:annotate", ("lang",), ("quantities",)),
-        Stage("ner", "rasad.ner.tagger:annotate", ("lang", "sentences", "tokens"),
+        # the tier (CRF by default, or the encoder) is chosen in rasad.ner.accurate
+        Stage("ner", "rasad.ner.accurate:annotate", ("lang", "sentences", "tokens"),
               ("entities",)),
         Stage("actors", "rasad.kb.link:annotate", ("lang", "sentences", "tokens", "entities"),
               ("entities", "actors")),
@@ -126,7 +128,8 @@ class Pipeline:
     """Run stages in order on documents."""
 
     def __init__(self, stages: Sequence[str] = DEFAULT_STAGES, *,
-                 max_chars: int | None = None, max_seconds: float | None = None) -> None:
+                 max_chars: int | None = None, max_seconds: float | None = None,
+                 ner: str | None = None) -> None:
         unknown = [name for name in stages if name not in STAGES]
         if unknown:
             raise ValueError(f"unknown stage(s) {unknown}; known: {sorted(STAGES)}")
@@ -141,7 +144,9 @@ class Pipeline:
         self.max_chars = whole_number("RASAD_MAX_CHARS", MAX_CHARS) if max_chars is None \
             else max_chars
         self.max_seconds = max_seconds_default() if max_seconds is None else max_seconds
-        self._functions = [(name, STAGES[name].load()) for name in stages]
+        self.ner = ner  # the NER tier (rasad.ner.accurate.TIERS); None: RASAD_NER, else fast
+        self._functions = [(name, _with_tier(STAGES[name].load(), ner) if name == "ner" else
+                            STAGES[name].load()) for name in stages]
         self._warm = False
 
     def __call__(self, doc: Document) -> Document:
@@ -169,7 +174,8 @@ class Pipeline:
                 yield self._guarded(doc, strict)
             return
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                   initargs=(self.names, self.max_chars, self.max_seconds))
+                                   initargs=(self.names, self.max_chars, self.max_seconds,
+                                             self.ner))
         try:
             yield from pool.map(_run_in_worker, docs, repeat(strict), chunksize=16)
         finally:  # on Ctrl-C or an early stop, finish only the chunks already running
@@ -193,6 +199,17 @@ class Pipeline:
                 f"of {self.max_chars:,} (RASAD_MAX_CHARS); split it into articles; skipped")
 
 
+def _with_tier(function: StageFn, tier: str | None) -> StageFn:
+    """The ner stage fixed to one tier, checked now rather than at the first document."""
+    if tier is None:
+        return function
+    from rasad.ner.accurate import TIERS  # noqa: PLC0415
+
+    if tier not in TIERS:
+        raise ValueError(f"unknown NER tier {tier!r}; choose one of {', '.join(TIERS)}")
+    return partial(function, tier=tier)
+
+
 def settle() -> None:
     """Move what is alive now (after the first document: the knowledge base, models and
     lexicons the stages load lazily) out of the garbage collector's reach. Those hundreds of
@@ -206,11 +223,12 @@ _worker_pipeline: Pipeline | None = None
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def _init_worker(names: tuple[str, ...], max_chars: int, max_seconds: float) -> None:
+def _init_worker(names: tuple[str, ...], max_chars: int, max_seconds: float,
+                 ner: str | None = None) -> None:
     global _worker_pipeline
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent()
-    _worker_pipeline = Pipeline(names, max_chars=max_chars, max_seconds=max_seconds)
+    _worker_pipeline = Pipeline(names, max_chars=max_chars, max_seconds=max_seconds, ner=ner)
 
 
 def _die_with_parent() -> None:

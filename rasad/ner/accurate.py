@@ -1,0 +1,101 @@
+"""The `ner` stage with a choice of tier: the CRF (fast, default) or the fine-tuned encoder.
+
+    RASAD_NER=fast|accurate|events     (or `rasad run --ner …`, `rasad.analyze(text, ner=…)`)
+
+`fast` is the CRF of `rasad.ner.tagger`. `accurate` tags every sentence with the encoder
+(`rasad.ner.encoder`, needs `pip install rasad[accurate]`). `events` runs the encoder only on
+the sentences where the events stage will find a trigger (the same lexicon match it makes), so
+the actors of events get the better names while the other sentences keep the CRF's speed.
+Entities are filtered as the CRF's are: none over an existing entity, a quantity or a time,
+and none that is a word never used alone as a name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cache
+
+from rasad.document import Document, Entity, Token
+from rasad.ner import tagger as crf
+from rasad.ner.score import bio_spans
+from rasad.settings import ner_tier
+from rasad.spans import SpanIndex
+
+TIERS = ("fast", "accurate", "events")
+SOURCE = "encoder"
+
+
+@cache
+def load_accurate():  # noqa: ANN201 (the type lives in an optional dependency's module)
+    """The encoder tagger, loaded once per process (about a second)."""
+    from rasad.ner.encoder.runtime import AccurateTagger  # noqa: PLC0415
+
+    return AccurateTagger()
+
+
+def _sentences(doc: Document) -> Iterator[tuple[int, str, list[Token]]]:
+    """(sentence index, language, tokens) of each fa/ar sentence."""
+    for run in crf._sentences(doc.tokens):
+        lang = crf._lang_of(doc, run[0].sentence)
+        if lang in crf.LANGS:
+            yield run[0].sentence, lang, run
+
+
+def trigger_sentences(doc: Document) -> set[int]:
+    """Sentences where the events stage will find a trigger (its lexicon match, not sport)."""
+    from rasad.events.coder import off_topic  # noqa: PLC0415
+    from rasad.events.patterns import load_rules, match_sentence  # noqa: PLC0415
+    from rasad.events.readings import readings  # noqa: PLC0415
+
+    found = set()
+    for s, lang, run in _sentences(doc):
+        norms = [t.norm for t in run]
+        reads = [readings(n, lang) for n in norms]
+        if match_sentence(load_rules(lang), norms, lang, reads) and not off_topic(reads, lang):
+            found.add(s)
+    return found
+
+
+def _entities(run: Sequence[Token], tags: Sequence[str], probs: Sequence[float],
+              source: str) -> list[Entity]:
+    return [Entity(start=run[first].start, end=run[end - 1].end, type=kind,
+                   confidence=round(min(probs[first:end]), 4), extra={"source": source})
+            for kind, first, end in bio_spans(tags) if kind in crf.TYPES]
+
+
+def find_entities(doc: Document, tier: str) -> list[Entity]:
+    """Entities of the tier over `doc.tokens`, not yet added to the document."""
+    runs = list(_sentences(doc))
+    chosen = trigger_sentences(doc) if tier == "events" else {s for s, _, _ in runs}
+    deep = [(s, run) for s, _, run in runs if s in chosen]
+    found: list[Entity] = []
+    if deep:
+        words = [[doc.text[t.start:t.end] for t in run] for _, run in deep]
+        for (_, run), (tags, probs) in zip(deep, load_accurate().tag_many(words), strict=True):
+            found += _entities(run, tags, probs, SOURCE)
+    for s, lang, run in runs:
+        if s not in chosen:
+            tags, probs = crf.load_tagger(lang).tag_with_confidence(
+                [doc.text[t.start:t.end] for t in run])
+            found += _entities(run, tags, probs, "crf")
+    found.sort(key=lambda e: e.start)
+    return found
+
+
+def annotate(doc: Document, tier: str | None = None) -> Document:
+    """Add the entities of `tier` (default: RASAD_NER, else `fast`) to `doc`, filtered as the
+    CRF stage filters its own."""
+    tier = tier or ner_tier()
+    if tier not in TIERS:
+        raise ValueError(f"unknown NER tier {tier!r}; choose one of {', '.join(TIERS)}")
+    if tier == "fast":
+        return crf.annotate(doc)
+    taken = SpanIndex(doc.entities)
+    not_names = SpanIndex([*doc.quantities, *doc.times])
+    for ent in find_entities(doc, tier):
+        if taken.overlapping(ent.start, ent.end) or not_names.covers(ent.start, ent.end):
+            continue
+        if crf._never_a_name(doc.text[ent.start:ent.end]):
+            continue
+        doc.add(ent)
+    return doc
