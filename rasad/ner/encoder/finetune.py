@@ -27,7 +27,7 @@ from torch import nn
 from rasad.ner import datasets
 from rasad.ner.encoder.data import LABELS, MAX_PIECES, chunk_words
 from rasad.ner.encoder.e5file import E5File
-from rasad.ner.encoder.runtime import OUT_DIR, decode_bio, save_weights
+from rasad.ner.encoder.runtime import OUT_DIR, WEIGHTS, decode_bio, save_weights
 from rasad.ner.encoder.tokenizer import Tokenizer
 from rasad.ner.score import score
 from rasad.ner.train import DEFAULT_SHARED, heldout
@@ -311,6 +311,23 @@ def train(*, shared: Path = DEFAULT_SHARED, out_dir: Path = OUT_DIR, layers: int
     return log
 
 
+def rebuild(*, shared: Path = DEFAULT_SHARED, out_dir: Path = OUT_DIR, **settings: float) -> dict:
+    """Train in a scratch folder, then export the best checkpoint to `out_dir` as the run time
+    reads it (int8 ONNX + position rows + tagger.json + train.json); the fp16 checkpoint is
+    not shipped."""
+    import shutil  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+
+    from rasad.ner.encoder.export import export  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory(prefix="rasad-ner-") as tmp:
+        work = Path(tmp)
+        log = train(shared=shared, out_dir=work, **settings)
+        export(work / WEIGHTS, out_dir)
+        shutil.copy(work / "train.json", out_dir / "train.json")
+    return log
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
@@ -322,12 +339,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--budget", type=int, default=2048)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--max-minutes", type=float, default=1e9)
+    parser.add_argument("--checkpoint-only", action="store_true",
+                        help="write the fp16 checkpoint (weights.npz) to --out, no export")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    log = train(shared=args.shared, out_dir=args.out, layers=args.layers, frozen=args.frozen,
-                epochs=args.epochs,
-                lr=args.lr, budget=args.budget, threads=args.threads,
-                max_minutes=args.max_minutes)
+    log = (train if args.checkpoint_only else rebuild)(
+        shared=args.shared, out_dir=args.out, layers=args.layers, frozen=args.frozen,
+        epochs=args.epochs, lr=args.lr, budget=args.budget, threads=args.threads,
+        max_minutes=args.max_minutes)
     print(json.dumps(log.get("best", {}), indent=1))
 
 
