@@ -33,7 +33,7 @@ DEFAULT_DB = Path("rasad.db")
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 NerOption = Annotated[str | None, typer.Option(
     "--ner", help="Entity tier: fast (the CRF), accurate (the encoder; pip install "
-                  "rasad[accurate]) or events (the encoder on event sentences only). "
+                  "rasad\\[accurate]) or events (the encoder on event sentences only). "
                   "Default: RASAD_NER, else fast.")]
 
 

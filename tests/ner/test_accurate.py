@@ -88,3 +88,18 @@ def test_an_unknown_tier_in_the_environment_is_refused(monkeypatch) -> None:
     monkeypatch.setenv("RASAD_NER", "quick")
     with pytest.raises(ValueError, match="unknown NER tier"):
         Pipeline(UP_TO_NER).analyze(TEXTS["fa"], lang="fa")
+
+
+def test_cli_refuses_an_unknown_tier_and_runs_the_accurate_one(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from rasad.cli import app
+
+    runner = CliRunner()
+    bad = runner.invoke(app, ["analyze", "--ner", "fastest", "-"], input=TEXTS["fa"])
+    assert bad.exit_code == 2 and "fastest" not in bad.stdout
+    _needs_the_tier()
+    good = runner.invoke(app, ["analyze", "--ner", "accurate", "--lang", "fa", "-"],
+                         input=TEXTS["fa"])
+    assert good.exit_code == 0, good.output
+    assert "لاوروف" in good.stdout
