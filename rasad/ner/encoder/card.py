@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rasad.ner.card import BEGIN, END, _table
+from rasad.ner.card import BEGIN, END, _table, replace_block
 from rasad.ner.encoder.runtime import OUT_DIR
 
 
@@ -34,10 +34,5 @@ def scores_block(results: list[dict], folder: Path = OUT_DIR) -> str:
 
 def write_card(results: list[dict], path: Path = OUT_DIR / "MODEL_CARD.md") -> Path:
     """Replace the scores block of the card at `path` (create the block if missing)."""
-    text = path.read_text("utf-8") if path.is_file() else f"# Accurate NER tier\n\n{BEGIN}\n{END}\n"
-    if BEGIN not in text:
-        text += f"\n{BEGIN}\n{END}\n"
-    head, rest = text.split(BEGIN, 1)
-    tail = rest.split(END, 1)[1]
-    path.write_text(head + scores_block(results, path.parent) + tail, encoding="utf-8")
+    replace_block(path, scores_block(results, path.parent), title="Accurate NER tier")
     return path
