@@ -3,7 +3,10 @@
     RASAD_NER=fast|accurate|events     (or `rasad run --ner …`, `rasad.analyze(text, ner=…)`)
 
 `fast` is the CRF of `rasad.ner.tagger`. `accurate` tags every sentence with the encoder
-(`rasad.ner.encoder`, needs `pip install rasad[accurate]`). `events` runs the encoder only on
+(`rasad.ner.encoder`, needs `pip install rasad[accurate]`) and the CRF together: each word's
+label log-probabilities from both, averaged with equal weights, then the best valid BIO
+sequence. The two err differently (the CRF knows the gazetteers, the encoder the context):
+the pair scores above either alone on both held-out sets (MODEL_CARD.md). `events` runs the encoder only on
 the sentences where the events stage will find a trigger (the same lexicon match it makes), so
 the actors of events get the better names while the other sentences keep the CRF's speed.
 Entities are filtered as the CRF's are: none over an existing entity, a quantity or a time,
@@ -64,6 +67,39 @@ def trigger_sentences(doc: Document) -> set[int]:
     return found
 
 
+ENCODER_WEIGHT = 0.5  # share of the encoder in the averaged log-probabilities (not tuned)
+
+
+def crf_log_probs(lang: str, words: Sequence[str]):  # noqa: ANN201 (numpy is optional)
+    """The CRF's marginal log-probability of each label (the encoder's label order) per word."""
+    import numpy as np  # noqa: PLC0415
+
+    from rasad.ner.encoder.data import LABELS  # noqa: PLC0415
+    from rasad.ner.features import sentence_features  # noqa: PLC0415
+
+    model = crf.load_tagger(lang)
+    tagger = model.tagger
+    tagger.set(sentence_features(list(words), lang, lexicon=model.lexicon))
+    known = set(tagger.labels())
+    out = np.full((len(words), len(LABELS)), np.log(1e-6), dtype=np.float32)
+    for j, label in enumerate(LABELS):
+        if label in known:
+            out[:, j] = [tagger.marginal(label, i) for i in range(len(words))]
+            out[:, j] = np.log(np.maximum(out[:, j], 1e-6))
+    return out
+
+
+def tag_sentences(sentences: Sequence[Sequence[str]], langs: Sequence[str]
+                  ) -> list[tuple[list[str], list[float]]]:
+    """Tags and label probabilities of the accurate tier (encoder and CRF averaged)."""
+    from rasad.ner.encoder.runtime import decode  # noqa: PLC0415
+
+    encoder = load_accurate().log_probs(sentences)
+    return [decode(ENCODER_WEIGHT * enc + (1 - ENCODER_WEIGHT) * crf_log_probs(lang, words))
+            if words else ([], [])
+            for words, lang, enc in zip(sentences, langs, encoder, strict=True)]
+
+
 def _entities(run: Sequence[Token], tags: Sequence[str], probs: Sequence[float],
               source: str) -> list[Entity]:
     return [Entity(start=run[first].start, end=run[end - 1].end, type=kind,
@@ -75,11 +111,12 @@ def find_entities(doc: Document, tier: str) -> list[Entity]:
     """Entities of the tier over `doc.tokens`, not yet added to the document."""
     runs = list(_sentences(doc))
     chosen = trigger_sentences(doc) if tier == "events" else {s for s, _, _ in runs}
-    deep = [(s, run) for s, _, run in runs if s in chosen]
+    deep = [(lang, run) for s, lang, run in runs if s in chosen]
     found: list[Entity] = []
     if deep:
         words = [[doc.text[t.start:t.end] for t in run] for _, run in deep]
-        for (_, run), (tags, probs) in zip(deep, load_accurate().tag_many(words), strict=True):
+        tagged = tag_sentences(words, [lang for lang, _ in deep])
+        for (_, run), (tags, probs) in zip(deep, tagged, strict=True):
             found += _entities(run, tags, probs, SOURCE)
     for s, lang, run in runs:
         if s not in chosen:

@@ -19,7 +19,9 @@ def scores_block(results: list[dict], folder: Path = OUT_DIR) -> str:
     best = log.get("best", {})
     out = [BEGIN, ""]
     for result in results:
+        alone = result.get("encoder_alone", {})
         out += [f"### {result['lang']}: {result['heldout']}", "", *_table(result), "",
+                "- the encoder alone: " + ", ".join(f"{k} {v['f1']:.4f}" for k, v in alone.items()),
                 f"- load {result['load_seconds']} s, +{result['load_mb']} MB resident; tagging "
                 f"{result['tag_tokens_per_s']:,} tokens/s (whole held-out set, batched, "
                 "onnxruntime, one thread)", ""]

@@ -153,6 +153,14 @@ def decode_bio(logp: np.ndarray) -> list[str]:
     return [LABELS[i] for i in reversed(path)]
 
 
+def decode(logp: np.ndarray) -> tuple[list[str], list[float]]:
+    """The best valid BIO tags under `logp` `[words, labels]` (renormalized per word) and the
+    probability of each chosen label."""
+    logp = _log_softmax(logp)
+    tags = decode_bio(logp)
+    return tags, [float(np.exp(logp[i, LABELS.index(t)])) for i, t in enumerate(tags)]
+
+
 def _log_softmax(x: np.ndarray) -> np.ndarray:
     x = x - x.max(-1, keepdims=True)
     return x - np.log(np.exp(x).sum(-1, keepdims=True))
@@ -193,9 +201,9 @@ class AccurateTagger:
         mask = (ids != self.file.vocab.pad).astype(np.int64)
         return self.session.run(["logits"], {"x": x, "mask": mask})[0]
 
-    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:
-        """BIO tags and each word's label probability, for many sentences at once (batched
-        by length, so short sentences are not padded to long ones)."""
+    def log_probs(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """Each word's label log-probabilities `[words, labels]`, for many sentences at once
+        (batched by length, so short sentences are not padded to long ones)."""
         items = []
         for si, words in enumerate(sentences):
             for start, _end, ids, firsts in chunk_words(self.tokenizer, words, self.max_pieces):
@@ -215,12 +223,11 @@ class AccurateTagger:
             for row, (si, start, _ids, firsts) in enumerate(group):
                 logp[si][start:start + len(firsts)] = scores[row, firsts]
             k = end
-        out = []
-        for lp in logp:
-            tags = decode_bio(lp)
-            probs = [float(np.exp(lp[i, LABELS.index(t)])) for i, t in enumerate(tags)]
-            out.append((tags, probs))
-        return out
+        return logp
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[tuple[list[str], list[float]]]:
+        """BIO tags and each word's label probability, the encoder alone."""
+        return [decode(lp) for lp in self.log_probs(sentences)]
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO tags of one sentence."""
