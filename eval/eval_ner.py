@@ -6,6 +6,7 @@ of which the models were trained on; then model load time, added memory and tagg
 (held-out sentences, and whole documents of the bench corpus through `annotate`).
 
     python eval/eval_ner.py [--lang fa|ar|all] [--shared ../shared] [--write-card]
+    python eval/eval_ner.py --tier accurate [--lang ...]   # the encoder tier (rasad[accurate])
 
 `--write-card` rewrites rasad/data/ner/MODEL_CARD.md from these numbers and the training
 reports (`rasad/data/ner/<lang>.json`).
@@ -95,6 +96,36 @@ def bench_speed(lang: str, shared: Path, *, limit: int) -> dict[str, float]:
             "entities": sum(len(d.entities) for d in docs)}
 
 
+def run_accurate(lang: str, shared: Path) -> dict:
+    """The encoder tier's scores on the same held-out set, with the same scorer."""
+    from rasad.ner.accurate import load_accurate, tag_sentences  # noqa: PLC0415
+
+    load_accurate.cache_clear()
+    ner_tagger.load_tagger(lang)
+    before, t0 = rss_mb(), time.perf_counter()
+    model = load_accurate()
+    load_s, load_mb = time.perf_counter() - t0, rss_mb() - before
+    sentences = heldout(lang, shared_dir=shared)
+    words = [[w for w, _ in s] for s in sentences]
+    gold = [[t for _, t in s] for s in sentences]
+    t0 = time.perf_counter()
+    pred = [tags for tags, _ in tag_sentences(words, [lang] * len(words))]
+    seconds = time.perf_counter() - t0
+    tokens = sum(map(len, words))
+    scores = score(gold, pred)
+    alone = score(gold, [tags for tags, _ in model.tag_many(words)])
+    print(format_table(scores, title=f"{lang} (accurate tier: encoder + CRF): "
+                                     f"{HELDOUT_NAME[lang]} ({tokens} tokens)"))
+    print(format_table(alone, title=f"{lang}: the encoder alone"))
+    print(f"load {load_s:.2f} s, +{load_mb:.0f} MB; tagging {tokens / seconds:,.0f} tokens/s "
+          "(encoder + CRF)\n")
+    return {"lang": lang, "heldout": HELDOUT_NAME[lang], "tier": "accurate",
+            "scores": {k: v.to_dict() for k, v in scores.items()},
+            "encoder_alone": {k: v.to_dict() for k, v in alone.items()},
+            "load_seconds": round(load_s, 2), "load_mb": round(load_mb, 1),
+            "tag_tokens_per_s": round(tokens / seconds), "heldout_tokens": tokens}
+
+
 def run(lang: str, shared: Path, *, bench_docs: int) -> dict:
     load_s, load_mb = measure_load(lang)
     scores, seconds, tokens = score_heldout(lang, shared)
@@ -120,11 +151,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--bench-docs", type=int, default=300)
     parser.add_argument("--write-card", action="store_true")
+    parser.add_argument("--tier", choices=["fast", "accurate"], default="fast")
     args = parser.parse_args(argv)
     if not (args.shared / "data" / "ner").is_dir():
         sys.exit(f"needs {args.shared}/data/ner (the ../shared development data)")
-    results = [run(lang, args.shared, bench_docs=args.bench_docs)
-               for lang in (("fa", "ar") if args.lang == "all" else (args.lang,))]
+    langs = ("fa", "ar") if args.lang == "all" else (args.lang,)
+    if args.tier == "accurate":
+        results = [run_accurate(lang, args.shared) for lang in langs]
+        if args.write_card:
+            from rasad.ner.encoder.card import write_card as write_accurate_card  # noqa: PLC0415
+
+            print(f"wrote {write_accurate_card(results)}")
+        return
+    results = [run(lang, args.shared, bench_docs=args.bench_docs) for lang in langs]
     if args.write_card:
         write_card(results, PACKAGE_DIR / "MODEL_CARD.md")
         print(f"wrote {PACKAGE_DIR / 'MODEL_CARD.md'}")

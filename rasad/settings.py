@@ -11,3 +11,8 @@ def whole_number(name: str, default: int) -> int:
     `default` when it is unset or not a whole number."""
     value = os.environ.get(name, "").strip().replace("_", "")
     return int(value) if value.isdigit() else default
+
+
+def ner_tier(default: str = "fast") -> str:
+    """RASAD_NER (fast, accurate or events; see rasad.ner.accurate), else `default`."""
+    return os.environ.get("RASAD_NER", "").strip().lower() or default

@@ -58,9 +58,14 @@ def scores_block(results: list[dict], model_dir: Path) -> str:
 
 def write_card(results: list[dict], path: Path) -> None:
     """Replace the scores block of the card at `path` (create the block if missing)."""
-    text = path.read_text("utf-8") if path.is_file() else f"# NER models\n\n{BEGIN}\n{END}\n"
+    replace_block(path, scores_block(results, path.parent), title="NER models")
+
+
+def replace_block(path: Path, block: str, *, title: str) -> None:
+    """Put `block` (markers included) in place of the card's scores block, or at its end."""
+    text = path.read_text("utf-8") if path.is_file() else f"# {title}\n\n{BEGIN}\n{END}\n"
     if BEGIN not in text:
         text += f"\n{BEGIN}\n{END}\n"
     head, rest = text.split(BEGIN, 1)
     tail = rest.split(END, 1)[1]
-    path.write_text(head + scores_block(results, path.parent) + tail, encoding="utf-8")
+    path.write_text(head + block + tail, encoding="utf-8")
