@@ -20,6 +20,8 @@ from pathlib import Path
 import pycrfsuite
 
 from rasad.document import Document, Entity, Token
+from rasad.ner.attributes import model_attributes
+from rasad.ner.compiled import CompiledFeatures
 from rasad.ner.features import Lexicon, sentence_features
 from rasad.ner.lexicon import feature_config, load_lexicon
 from rasad.ner.score import bio_spans
@@ -37,6 +39,9 @@ class NerModel:
     tagger: pycrfsuite.Tagger
     lexicon: Lexicon
     _files: ExitStack = field(default_factory=ExitStack, repr=False)
+    # The lexicon's features pruned to the model's attributes (same tags, faster); None:
+    # build them with `sentence_features`.
+    features: CompiledFeatures | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, lang: str, folder: Traversable | Path) -> NerModel:
@@ -50,12 +55,15 @@ class NerModel:
         tagger = pycrfsuite.Tagger()
         tagger.open(str(path))
         lexicon = load_lexicon(folder, lang, feature_config(folder, lang))
-        return cls(lang, tagger, lexicon, stack)
+        features = CompiledFeatures(lang, lexicon, model_attributes(path))
+        return cls(lang, tagger, lexicon, stack, features)
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO tags for one sentence."""
         if not words:
             return []
+        if self.features is not None:
+            return self.tagger.tag(self.features(words))
         return self.tagger.tag(sentence_features(words, self.lang, lexicon=self.lexicon))
 
     def tag_with_confidence(self, words: list[str]) -> tuple[list[str], list[float]]:
