@@ -28,7 +28,7 @@ class _Word:
     """What one word type adds to a sentence's features, by position, None when the model
     does not know the string. Names: m = before the current word, p = after it."""
 
-    __slots__ = ("key", "forms", "own", "w1m", "w2m", "w1p", "w2p", "s1m", "s1p", "sh1m", "sh1p",
+    __slots__ = ("key", "keyb", "forms", "own", "w1m", "w2m", "w1p", "w2p", "s1m", "s1p", "sh1m", "sh1p",
                  "t1m", "t2m", "t1p", "t2p", "np", "px2m", "px2p", "pp2m", "pp2p", "affixes",
                  "f", "f1m", "f1p", "clusters", "b1_left", "b1_right", "b2_left", "b2_right",
                  "tr_first", "tr_mid", "tr_last")
@@ -41,7 +41,11 @@ class CompiledFeatures:
     def __init__(self, lang: str, lexicon: Lexicon, attributes: frozenset[str]) -> None:
         self.lang = lang
         self.lexicon = lexicon
-        self._known: dict[str, bytes] = {a: a.encode("utf-8") for a in attributes}
+        # Each attribute, by its text and by its UTF-8 bytes, → the one bytes object kept.
+        self._known: dict[str | bytes, bytes] = {}
+        for a in attributes:
+            encoded = a.encode("utf-8")
+            self._known[a] = self._known[encoded] = encoded
         self._parts = _bigram_parts(attributes)
         self._words: dict[str, _Word] = {}
         self._gaz = {tag: self._gaz_strings(tag) for tag in _gazetteer_tags(attributes)}
@@ -51,82 +55,54 @@ class CompiledFeatures:
     def __call__(self, words: list[str]) -> list[list[bytes]]:
         lex = self.lexicon
         cache = self._words
-        infos = []
-        for w in words:
-            word = cache.get(w)
-            if word is None:
-                if len(cache) >= MAX_WORDS:
-                    cache.clear()
-                word = cache[w] = self._compile(word_info.__wrapped__(w, self.lang))
-            infos.append(word)
+        infos = [cache.get(w) or self._add(w) for w in words]
         n = len(infos)
         gaz = lex.gazetteer.tags([w.forms for w in infos]) if lex.gazetteer else [""] * n
         none = (None, None, None)
-        gstr = [self._gaz.get(tag, none) for tag in gaz]
+        gstr = [none, *(self._gaz.get(tag, none) for tag in gaz), none]
         pad = [self._bos, self._bos, *infos, self._eos, self._eos]
         rich, vocab, clusters = lex.rich, lex.vocab is not None, lex.clusters is not None
         known = self._known
         out: list[list[bytes]] = []
         for i in range(n):
             p2, p1, cur, n1, n2 = pad[i:i + 5]
-            f = list(cur.own)
-            for s in (p1.w1m, p2.w2m, n1.w1p, n2.w2p, p1.s1m, n1.s1p, p1.sh1m, n1.sh1p):
-                if s is not None:
-                    f.append(s)
-            if p1.b1_left and cur.b1_right:
-                s = known.get("b-1=" + p1.key + "|" + cur.key)
-                if s is not None:
-                    f.append(s)
-            if cur.b1_left and n1.b1_right:
-                s = known.get("b+1=" + cur.key + "|" + n1.key)
-                if s is not None:
-                    f.append(s)
-            g_prev = gstr[i - 1][1] if i else None
-            g_next = gstr[i + 1][2] if i + 1 < n else None
-            for s in (p1.t1m, p2.t2m, n1.t1p, gstr[i][0], g_prev, g_next, cur.np):
-                if s is not None:
-                    f.append(s)
+            b1m = known.get(b"b-1=" + p1.keyb + b"|" + cur.keyb) \
+                if p1.b1_left and cur.b1_right else None
+            b1p = known.get(b"b+1=" + cur.keyb + b"|" + n1.keyb) \
+                if cur.b1_left and n1.b1_right else None
+            f = [*cur.own, *filter(None, (
+                p1.w1m, p2.w2m, n1.w1p, n2.w2p, p1.s1m, n1.s1p, p1.sh1m, n1.sh1p, b1m, b1p,
+                p1.t1m, p2.t2m, n1.t1p, gstr[i + 1][0], gstr[i][1], gstr[i + 2][2], cur.np))]
             if rich:
-                self._rich(f, p2, p1, cur, n1, n2)
+                b2m = known.get(b"b-2=" + p2.keyb + b"|" + p1.keyb) \
+                    if p2.b2_left and p1.b2_right else None
+                b2p = known.get(b"b+2=" + n1.keyb + b"|" + n2.keyb) \
+                    if n1.b2_left and n2.b2_right else None
+                tr = known.get(b"tr=" + p1.keyb + b"|" + cur.keyb + b"|" + n1.keyb) \
+                    if p1.tr_first and cur.tr_mid and n1.tr_last else None
+                f.extend(filter(None, (b2m, b2p, tr, p1.px2m, n1.px2p, p1.pp2m, n1.pp2p,
+                                       n2.t2p)))
+                f.extend(cur.affixes)
             if vocab:
-                if cur.f is not None:
-                    f.append(cur.f)
-                if rich:
-                    if p1.f1m is not None:
-                        f.append(p1.f1m)
-                    if n1.f1p is not None:
-                        f.append(n1.f1p)
+                f.extend(filter(None, (cur.f, p1.f1m, n1.f1p) if rich else (cur.f,)))
             if clusters:
                 f.extend(cur.clusters)
             out.append(f)
         return out
 
-    def _rich(self, f: list[bytes], p2: _Word, p1: _Word, cur: _Word, n1: _Word,
-              n2: _Word) -> None:
-        """`features._rich`, pruned, appended to `f`."""
-        known = self._known
-        if p2.b2_left and p1.b2_right:
-            s = known.get("b-2=" + p2.key + "|" + p1.key)
-            if s is not None:
-                f.append(s)
-        if n1.b2_left and n2.b2_right:
-            s = known.get("b+2=" + n1.key + "|" + n2.key)
-            if s is not None:
-                f.append(s)
-        if p1.tr_first and cur.tr_mid and n1.tr_last:
-            s = known.get("tr=" + p1.key + "|" + cur.key + "|" + n1.key)
-            if s is not None:
-                f.append(s)
-        for s in (p1.px2m, n1.px2p, p1.pp2m, n1.pp2p, n2.t2p):
-            if s is not None:
-                f.append(s)
-        f.extend(cur.affixes)
+    def _add(self, word: str) -> _Word:
+        """Compile a word type not seen yet (the cache is emptied when full)."""
+        if len(self._words) >= MAX_WORDS:
+            self._words.clear()
+        compiled = self._words[word] = self._compile(word_info.__wrapped__(word, self.lang))
+        return compiled
 
     def _compile(self, info: WordInfo, *, boundary: str = "") -> _Word:
         """Every string `info` contributes in each position, pruned to the model's."""
         known, lex, parts = self._known, self.lexicon, self._parts
         word = _Word()
         key = word.key = info.key
+        word.keyb = key.encode("utf-8")
         word.forms = info.forms
         word.own = tuple(known[s] for s in info.feats if s in known)
         word.w1m, word.w2m = known.get("w-1=" + key), known.get("w-2=" + key)
