@@ -315,6 +315,10 @@ class Gazetteer(PhraseTrie):
     def from_kb(cls, kb: KnowledgeBase) -> Gazetteer:
         return cls.from_entries(kb.names())
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without the cache of start forms (rebuilt as documents are read)."""
+        return {**self.__dict__, "_starts": {}}
+
     def find(self, doc: Document) -> list[PhraseMatch]:
         """Names in `doc` (values are `NameEntry` tuples; several actors when ambiguous)."""
         return self.scan(doc)
@@ -341,8 +345,17 @@ def function_words() -> frozenset[str]:
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer of the shipped knowledge base (built once per process)."""
-    return Gazetteer.from_kb(load_kb())
+    """The gazetteer of the shipped knowledge base: built once per process, and compiled
+    ahead into the user's cache (`rasad.diskcache`), rebuilt whenever the knowledge base, the
+    text data or the code that builds it changes."""
+    from rasad.diskcache import compiled, package_files
+
+    inputs = [*package_files("rasad.data.kb", suffixes=(".jsonl",)),
+              *package_files("rasad.data.text", suffixes=(".tsv", ".txt")),
+              *package_files("rasad.kb", names=("base.py", "gazetteer.py")),
+              *package_files("rasad.text", suffixes=(".py",)),
+              *package_files("rasad.data", names=("__init__.py",))]
+    return compiled("kb-gazetteer", inputs, lambda: Gazetteer.from_kb(load_kb()))
 
 
 def find_names(doc: Document, *, gazetteer: Gazetteer | None = None) -> list[PhraseMatch]:

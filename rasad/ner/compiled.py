@@ -28,7 +28,7 @@ class _Word:
     """What one word type adds to a sentence's features, by position, None when the model
     does not know the string. Names: m = before the current word, p = after it."""
 
-    __slots__ = ("key", "keyb", "forms", "own", "w1m", "w2m", "w1p", "w2p", "s1m", "s1p", "sh1m", "sh1p",
+    __slots__ = ("key", "forms", "own", "w1m", "w2m", "w1p", "w2p", "s1m", "s1p", "sh1m", "sh1p",
                  "t1m", "t2m", "t1p", "t2p", "np", "px2m", "px2p", "pp2m", "pp2p", "affixes",
                  "f", "f1m", "f1p", "clusters", "b1_left", "b1_right", "b2_left", "b2_right",
                  "tr_first", "tr_mid", "tr_last")
@@ -41,16 +41,17 @@ class CompiledFeatures:
     def __init__(self, lang: str, lexicon: Lexicon, attributes: frozenset[str]) -> None:
         self.lang = lang
         self.lexicon = lexicon
-        # Each attribute, by its text and by its UTF-8 bytes, → the one bytes object kept.
-        self._known: dict[str | bytes, bytes] = {}
-        for a in attributes:
-            encoded = a.encode("utf-8")
-            self._known[a] = self._known[encoded] = encoded
+        # Each attribute's text → its UTF-8 bytes (the one object kept).
+        self._known: dict[str, bytes] = {a: a.encode("utf-8") for a in attributes}
         self._parts = _bigram_parts(attributes)
         self._words: dict[str, _Word] = {}
         self._gaz = {tag: self._gaz_strings(tag) for tag in _gazetteer_tags(attributes)}
         self._bos = self._compile(BOS, boundary="<s>")
         self._eos = self._compile(EOS, boundary="</s>")
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (`rasad.diskcache`) without the word types seen so far."""
+        return {**self.__dict__, "_words": {}}
 
     def __call__(self, words: list[str]) -> list[list[bytes]]:
         lex = self.lexicon
@@ -66,19 +67,19 @@ class CompiledFeatures:
         out: list[list[bytes]] = []
         for i in range(n):
             p2, p1, cur, n1, n2 = pad[i:i + 5]
-            b1m = known.get(b"b-1=" + p1.keyb + b"|" + cur.keyb) \
+            b1m = known.get("b-1=" + p1.key + "|" + cur.key) \
                 if p1.b1_left and cur.b1_right else None
-            b1p = known.get(b"b+1=" + cur.keyb + b"|" + n1.keyb) \
+            b1p = known.get("b+1=" + cur.key + "|" + n1.key) \
                 if cur.b1_left and n1.b1_right else None
             f = [*cur.own, *filter(None, (
                 p1.w1m, p2.w2m, n1.w1p, n2.w2p, p1.s1m, n1.s1p, p1.sh1m, n1.sh1p, b1m, b1p,
                 p1.t1m, p2.t2m, n1.t1p, gstr[i + 1][0], gstr[i][1], gstr[i + 2][2], cur.np))]
             if rich:
-                b2m = known.get(b"b-2=" + p2.keyb + b"|" + p1.keyb) \
+                b2m = known.get("b-2=" + p2.key + "|" + p1.key) \
                     if p2.b2_left and p1.b2_right else None
-                b2p = known.get(b"b+2=" + n1.keyb + b"|" + n2.keyb) \
+                b2p = known.get("b+2=" + n1.key + "|" + n2.key) \
                     if n1.b2_left and n2.b2_right else None
-                tr = known.get(b"tr=" + p1.keyb + b"|" + cur.keyb + b"|" + n1.keyb) \
+                tr = known.get("tr=" + p1.key + "|" + cur.key + "|" + n1.key) \
                     if p1.tr_first and cur.tr_mid and n1.tr_last else None
                 f.extend(filter(None, (b2m, b2p, tr, p1.px2m, n1.px2p, p1.pp2m, n1.pp2p,
                                        n2.t2p)))
@@ -102,7 +103,6 @@ class CompiledFeatures:
         known, lex, parts = self._known, self.lexicon, self._parts
         word = _Word()
         key = word.key = info.key
-        word.keyb = key.encode("utf-8")
         word.forms = info.forms
         word.own = tuple(known[s] for s in info.feats if s in known)
         word.w1m, word.w2m = known.get("w-1=" + key), known.get("w-2=" + key)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pycrfsuite
 
+from rasad.diskcache import compiled, package_files, paused_gc
 from rasad.document import Document, Entity, Token
 from rasad.ner.attributes import model_attributes
 from rasad.ner.compiled import CompiledFeatures
@@ -44,8 +45,10 @@ class NerModel:
     features: CompiledFeatures | None = field(default=None, repr=False)
 
     @classmethod
-    def open(cls, lang: str, folder: Traversable | Path) -> NerModel:
-        """The model `<lang>.crfsuite` in `folder` with its lexicon files and `<lang>.json`."""
+    def open(cls, lang: str, folder: Traversable | Path, *, cache: bool = False) -> NerModel:
+        """The model `<lang>.crfsuite` in `folder` with its lexicon files and `<lang>.json`;
+        with `cache`, its lexicon and pruned features are compiled into the user's cache
+        (`rasad.diskcache`), keyed by the model's files and the code that reads them."""
         source = folder.joinpath(f"{lang}.crfsuite")
         if not source.is_file():
             raise FileNotFoundError(f"no NER model at {source}: run `python -m rasad.ner.train "
@@ -54,9 +57,17 @@ class NerModel:
         path = stack.enter_context(resources.as_file(source))
         tagger = pycrfsuite.Tagger()
         tagger.open(str(path))
-        lexicon = load_lexicon(folder, lang, feature_config(folder, lang))
-        features = CompiledFeatures(lang, lexicon, model_attributes(path))
-        return cls(lang, tagger, lexicon, stack, features)
+
+        def build() -> CompiledFeatures:
+            lexicon = load_lexicon(folder, lang, feature_config(folder, lang))
+            return CompiledFeatures(lang, lexicon, model_attributes(path))
+
+        if cache:
+            features = compiled(f"ner-{lang}", _inputs(lang, folder), build)
+        else:
+            with paused_gc():
+                features = build()
+        return cls(lang, tagger, features.lexicon, stack, features)
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO tags for one sentence."""
@@ -78,7 +89,19 @@ def load_tagger(lang: str) -> NerModel:
     """The shipped model for `fa` or `ar` (loaded once per process)."""
     if lang not in LANGS:
         raise ValueError(f"no NER model for language {lang!r}; rasad ships {', '.join(LANGS)}")
-    return NerModel.open(lang, resources.files("rasad.data.ner"))
+    return NerModel.open(lang, resources.files("rasad.data.ner"), cache=True)
+
+
+def _inputs(lang: str, folder: Traversable | Path) -> list[Traversable | Path]:
+    """What a model's compiled features are built from: its files in `folder`, the text
+    data and the code of the features."""
+    own = sorted((f for f in folder.iterdir() if f.is_file() and (
+        f.name in (f"{lang}.crfsuite", f"{lang}.json", "triggers.tsv")
+        or f.name.endswith(f"_{lang}.tsv"))), key=lambda f: f.name)
+    code = package_files("rasad.ner", names=("attributes.py", "compiled.py", "features.py",
+                                             "gazetteer.py", "lexicon.py"))
+    return [*own, *code, *package_files("rasad.text", suffixes=(".py",)),
+            *package_files("rasad.data.text", suffixes=(".tsv", ".txt"))]
 
 
 def tag_tokens(words: list[str], lang: str) -> list[str]:
