@@ -231,17 +231,28 @@ def _short_readings(norm: str, lang: str | None) -> tuple[str, ...]:
     return (key[1:],) if len(key) == 3 and key[0] in "وف" and lang in ("ar", None) else ()
 
 
-@lru_cache(maxsize=1 << 17)
 def _readings(norm: str, lang: str | None, last: bool, inflected: bool) -> tuple[str, ...]:
+    if last and lang == "ar":
+        return (token_key(norm),)  # Arabic clitics attach to a name's first word only
+    found = _all_readings(norm, lang)
+    if not inflected and len(found) > 1:  # a proclitic or a written ezafe only (نماینده‌ی,
+        whole = found[0]                   # سخنگوی; not رهبری)
+        found = tuple(r for r in found
+                      if whole.endswith(r) or (whole == r + "ی" and r[-1] in EZAFE_AFTER))
+    return found
+
+
+@lru_cache(maxsize=1 << 17)
+def _all_readings(norm: str, lang: str | None) -> tuple[str, ...]:
+    """Every reading of a token form, the whole key first (cached once per form and
+    language; `_readings` narrows it for a phrase's last word or a title)."""
     whole = token_key(norm)
-    if not norm.isalpha() or (last and lang == "ar"):
-        return (whole,)  # Arabic clitics attach to a name's first word only
+    if not norm.isalpha():
+        return (whole,)
     found = dict.fromkeys([whole, *candidate_stems(norm, lang)])
     if lang == "fa" and whole.endswith("ست") and len(whole) > 5:  # آمریکایی‌هاست: + copula
         for bare in {whole[:-2], whole[:-3] if whole.endswith("است") else whole[:-2]}:
             found.update(dict.fromkeys(candidate_stems(bare, lang)))
-    if not inflected:  # a proclitic or a written ezafe only (نماینده‌ی, سخنگوی; not رهبری)
-        found = {r: None for r in found if whole.endswith(r) or (whole == r + "ی" and r[-1] in EZAFE_AFTER)}
     return tuple(found)
 
 
