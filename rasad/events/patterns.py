@@ -219,15 +219,19 @@ def match_sentence(index: RuleIndex, norms: Sequence[str], lang: str,
     verbs: set[str] | None = None
     possible: dict[str, bool] = {}  # rule id → can it match this sentence at all
     matches: list[Match] = []
+    candidates, absent = index.candidates, present.isdisjoint
     for i in range(len(norms)):
-        for rule in index.candidates(reads[i]):
+        rules = candidates(reads[i])
+        if not rules:
+            continue
+        for rule in rules:
             ok = possible.get(rule.id)
             if ok is None:
-                ok = not any(present.isdisjoint(words) for words in rule.needs_words)
+                ok = not any(map(absent, rule.needs_words))
                 if ok and rule.needs_verbs:  # a word or verb the rule needs is nowhere here
                     if verbs is None:
                         verbs = _sentence_verbs(norms)
-                    ok = not any(verbs.isdisjoint(v) for v in rule.needs_verbs)
+                    ok = not any(map(verbs.isdisjoint, rule.needs_verbs))
                 possible[rule.id] = ok
             if not ok:
                 continue
