@@ -108,6 +108,6 @@ def _write(path: Path, value: object) -> None:
         for old in path.parent.glob(f"{stem}-*.pickle"):
             if old != path and old.name.rsplit("-", 1)[0] == stem:
                 old.unlink(missing_ok=True)
-    except (OSError, pickle.PicklingError, RecursionError):
+    except Exception:  # noqa: BLE001 - unwritable folder, unpicklable value: no cache, no error
         with suppress(OSError, NameError):
             os.unlink(tmp.name)

@@ -285,12 +285,24 @@ def _walk(rule: Rule, e: int, i: int, norms: Sequence[str], reads: Sequence[Sequ
 def load_rules(lang: str) -> RuleIndex:
     """The shipped trigger lexicons of a language: `triggers_{lang}.tsv` (written by hand) and
     any `triggers_{lang}_*.tsv` beside it (e.g. converted from another coder's dictionary)."""
+    from rasad.diskcache import compiled, package_files  # noqa: PLC0415
+
     folder = resources.files("rasad.data.events")
     names = sorted(p.name for p in folder.iterdir()
                    if p.name == f"triggers_{lang}.tsv"
                    or (p.name.startswith(f"triggers_{lang}_") and p.name.endswith(".tsv")))
-    rules = [compile_rule(rule_id, lang, row) for name in names for rule_id, row in table_rows(name)]
-    return RuleIndex(rules)
+
+    def build() -> RuleIndex:
+        return RuleIndex([compile_rule(rule_id, lang, row) for name in names
+                          for rule_id, row in table_rows(name)])
+
+    # Compiled ahead into the user's cache (the Arabic lexicons take about 0.15 s to compile),
+    # keyed by every events data file and the code that reads them.
+    inputs = [*package_files("rasad.data.events", suffixes=(".tsv",)),
+              *package_files("rasad.events", suffixes=(".py",)),
+              *package_files("rasad.text", suffixes=(".py",)),
+              *package_files("rasad.data.text", suffixes=(".tsv", ".txt"))]
+    return compiled(f"events-rules-{lang}", inputs, build)
 
 
 def show_matches(text: str, lang: str | None = None) -> list[str]:
