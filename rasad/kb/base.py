@@ -366,4 +366,7 @@ def load_kb_file(path: str | Path) -> KnowledgeBase:
 @cache
 def load_kb() -> KnowledgeBase:
     """The knowledge base shipped in rasad/data/kb/actors.jsonl (read once, then cached)."""
-    return KnowledgeBase(read_records(read_text("kb", "actors.jsonl")))
+    from rasad.diskcache import paused_gc
+
+    with paused_gc():
+        return KnowledgeBase(read_records(read_text("kb", "actors.jsonl")))

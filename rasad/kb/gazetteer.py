@@ -22,6 +22,7 @@ walking the original token, since the original may carry diacritics, tatweel or 
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -36,6 +37,7 @@ from rasad.text.segment import tokenize
 
 END = ""  # the trie key that holds a node's values (no token is empty)
 MAX_JOINTS = 4  # names with more space/ZWNJ joints are stored as written only
+MAX_STARTS = 1 << 18  # a trie's cache of token forms that can start a phrase
 # A Persian ezafe is written as ی only after a vowel letter (نماینده‌ی, سخنگوی, آقای); after a
 # consonant the ی makes another word (رهبری "leadership", وزیری "a minister").
 EZAFE_AFTER = frozenset("هاو")
@@ -79,11 +81,15 @@ class PhraseTrie:
     def __init__(self, *, inflected: bool = True) -> None:
         self.root: dict[str, Any] = {}
         self.size = 0
+        # (token form, language) → whether any reading of it starts a phrase; emptied by
+        # `add` and when it grows past MAX_STARTS.
+        self._starts: dict[tuple[str, str | None], bool] = {}
         # False for titles: a Persian plural (رهبران) is not the office (رهبر); a proclitic
         # (والرئيس) or an ezafe (نماینده‌ی) still is.
         self.inflected = inflected
 
     def add(self, phrase: str, value: Any) -> None:
+        self._starts.clear()
         for keys in phrase_variants(phrase):
             node = self.root
             for key in keys:
@@ -96,11 +102,19 @@ class PhraseTrie:
     def scan(self, doc: Document) -> list[PhraseMatch]:
         """Leftmost-longest, non-overlapping matches over the document's tokens."""
         view = TokenView(doc, inflected=self.inflected)
-        root, found, i = self.root, [], 0
-        while i < len(view.tokens):
-            match = None
-            if any(r in root for r in (*view.readings(i), *view.short_readings(i))):
-                match = self.match_at(view, i)
+        starts = self._starts
+        if len(starts) > MAX_STARTS:
+            starts.clear()
+        found, i, n = [], 0, len(view.tokens)
+        norms, langs = view.table.norms, view.table.langs
+        while i < n:
+            known = (norms[i], langs[i])
+            start = starts.get(known)
+            if start is None:
+                root = self.root
+                start = starts[known] = any(
+                    r in root for r in (*view.readings(i), *view.short_readings(i)))
+            match = self.match_at(view, i) if start else None
             if match is None:
                 i += 1
                 continue
@@ -142,26 +156,73 @@ class PhraseTrie:
 
 
 class TokenView:
-    """A document's tokens with the readings of each (language from its sentence)."""
+    """A document's tokens with the readings of each (language from its sentence).
+
+    The per-token work (language, readings) lives in a `TokenTable` shared by every view of
+    the same document: the names scan, the titles scan and the context rules read it once."""
 
     def __init__(self, doc: Document, *, inflected: bool = True) -> None:
         self.tokens = doc.tokens
         self.text = doc.text
-        self.langs = [s.lang or doc.lang for s in doc.sentences] or [doc.lang]
+        self.table = token_table(doc)
         self.inflected = inflected
+        self._readings = self.table.readings[inflected]
 
     def lang(self, i: int) -> str | None:
-        s = self.tokens[i].sentence
-        return self.langs[s] if s < len(self.langs) else self.langs[-1]
+        return self.table.langs[i]
 
     def readings(self, i: int, *, last: bool = False) -> tuple[str, ...]:
         """The token's key, then its clitic-stripped readings (cached per form)."""
-        return _readings(self.tokens[i].norm, self.lang(i), last, self.inflected)
+        memo = self._readings[last]
+        found = memo[i]
+        if found is None:
+            table = self.table
+            found = memo[i] = _readings(table.norms[i], table.langs[i], last, self.inflected)
+        return found
 
     def short_readings(self, i: int) -> tuple[str, ...]:
         """A two-letter stem after the Arabic conjunction (وشي، وبن), too short to stand alone
         but the first word of a longer name: وشي جين بينغ, وبن سلمان."""
-        return _short_readings(self.tokens[i].norm, self.lang(i))
+        return _short_readings(self.table.norms[i], self.table.langs[i])
+
+
+class TokenTable:
+    """Per token of one document: its normalized form, its language (its sentence's, else the
+    document's) and, filled on demand, its readings (by `inflected`, then `last`)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.tokens = doc.tokens
+        self.snapshot = list(doc.tokens)
+        self.norms = [t.norm for t in doc.tokens]
+        self.sentence_langs = langs = [s.lang or doc.lang for s in doc.sentences] or [doc.lang]
+        last = len(langs) - 1
+        self.langs = [langs[t.sentence] if t.sentence <= last else langs[-1]
+                      for t in doc.tokens]
+        n = len(self.norms)
+        self.readings: dict[bool, tuple[list[tuple[str, ...] | None], ...]] = {
+            inflected: ([None] * n, [None] * n) for inflected in (False, True)}
+
+    def describes(self, doc: Document) -> bool:
+        """Whether this table is still right for `doc`: the same token objects in the same
+        list, the same sentence languages."""
+        return self.tokens is doc.tokens and len(self.snapshot) == len(doc.tokens) and \
+            all(map(operator.is_, self.snapshot, doc.tokens)) and \
+            self.sentence_langs == ([s.lang or doc.lang for s in doc.sentences] or [doc.lang])
+
+
+_last_table: list[tuple[Document, TokenTable]] = []
+
+
+def token_table(doc: Document) -> TokenTable:
+    """The token table of `doc`, shared with the views before it while it still describes the
+    document (the stages after segmentation never replace its tokens)."""
+    if _last_table:
+        cached_doc, table = _last_table[0]
+        if cached_doc is doc and table.describes(doc):
+            return table
+    table = TokenTable(doc)
+    _last_table[:] = [(doc, table)]
+    return table
 
 
 @lru_cache(maxsize=1 << 16)
@@ -170,17 +231,28 @@ def _short_readings(norm: str, lang: str | None) -> tuple[str, ...]:
     return (key[1:],) if len(key) == 3 and key[0] in "وف" and lang in ("ar", None) else ()
 
 
-@lru_cache(maxsize=1 << 17)
 def _readings(norm: str, lang: str | None, last: bool, inflected: bool) -> tuple[str, ...]:
+    if last and lang == "ar":
+        return (token_key(norm),)  # Arabic clitics attach to a name's first word only
+    found = _all_readings(norm, lang)
+    if not inflected and len(found) > 1:  # a proclitic or a written ezafe only (نماینده‌ی,
+        whole = found[0]                   # سخنگوی; not رهبری)
+        found = tuple(r for r in found
+                      if whole.endswith(r) or (whole == r + "ی" and r[-1] in EZAFE_AFTER))
+    return found
+
+
+@lru_cache(maxsize=1 << 17)
+def _all_readings(norm: str, lang: str | None) -> tuple[str, ...]:
+    """Every reading of a token form, the whole key first (cached once per form and
+    language; `_readings` narrows it for a phrase's last word or a title)."""
     whole = token_key(norm)
-    if not norm.isalpha() or (last and lang == "ar"):
-        return (whole,)  # Arabic clitics attach to a name's first word only
+    if not norm.isalpha():
+        return (whole,)
     found = dict.fromkeys([whole, *candidate_stems(norm, lang)])
     if lang == "fa" and whole.endswith("ست") and len(whole) > 5:  # آمریکایی‌هاست: + copula
         for bare in {whole[:-2], whole[:-3] if whole.endswith("است") else whole[:-2]}:
             found.update(dict.fromkeys(candidate_stems(bare, lang)))
-    if not inflected:  # a proclitic or a written ezafe only (نماینده‌ی, سخنگوی; not رهبری)
-        found = {r: None for r in found if whole.endswith(r) or (whole == r + "ی" and r[-1] in EZAFE_AFTER)}
     return tuple(found)
 
 
@@ -254,6 +326,10 @@ class Gazetteer(PhraseTrie):
     def from_kb(cls, kb: KnowledgeBase) -> Gazetteer:
         return cls.from_entries(kb.names())
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without the cache of start forms (rebuilt as documents are read)."""
+        return {**self.__dict__, "_starts": {}}
+
     def find(self, doc: Document) -> list[PhraseMatch]:
         """Names in `doc` (values are `NameEntry` tuples; several actors when ambiguous)."""
         return self.scan(doc)
@@ -280,8 +356,17 @@ def function_words() -> frozenset[str]:
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer of the shipped knowledge base (built once per process)."""
-    return Gazetteer.from_kb(load_kb())
+    """The gazetteer of the shipped knowledge base: built once per process, and compiled
+    ahead into the user's cache (`rasad.diskcache`), rebuilt whenever the knowledge base, the
+    text data or the code that builds it changes."""
+    from rasad.diskcache import compiled, package_files
+
+    inputs = [*package_files("rasad.data.kb", suffixes=(".jsonl",)),
+              *package_files("rasad.data.text", suffixes=(".tsv", ".txt")),
+              *package_files("rasad.kb", names=("base.py", "gazetteer.py")),
+              *package_files("rasad.text", suffixes=(".py",)),
+              *package_files("rasad.data", names=("__init__.py",))]
+    return compiled("kb-gazetteer", inputs, lambda: Gazetteer.from_kb(load_kb()))
 
 
 def find_names(doc: Document, *, gazetteer: Gazetteer | None = None) -> list[PhraseMatch]:

@@ -38,20 +38,28 @@ class Gazetteer:
         for name, kind in entries:
             for keys in _token_keys(name):
                 self._names.setdefault(keys, kind)
-        self._first = {keys[0] for keys in self._names}
-        self._longest = max((len(k) for k in self._names), default=0)
+        # First word → the lengths of the names it starts, longest first: only those are tried.
+        lengths: dict[str, set[int]] = {}
+        for keys in self._names:
+            lengths.setdefault(keys[0], set()).add(len(keys))
+        self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
 
     def __len__(self) -> int:
         return len(self._names)
 
-    def _match(self, forms: list[tuple[str, ...]], i: int) -> tuple[int, str, str] | None:
-        """(length, type, '~' if a stripped form matched) of the longest name at word i."""
-        limit = min(self._longest, len(forms) - i)
+    def _match(self, forms: list[tuple[str, ...]], keys: list[str],
+               i: int) -> tuple[int, str, str] | None:
+        """(length, type, '~' if a stripped form matched) of the longest name at word i
+        (`keys`: each word's first form)."""
+        limit = len(forms) - i
         for variant, first in enumerate(forms[i]):
-            if first not in self._first:
+            lengths = self._lengths.get(first)
+            if lengths is None:
                 continue
-            for length in range(limit, 0, -1):
-                kind = self._names.get((first, *(f[0] for f in forms[i + 1:i + length])))
+            for length in lengths:
+                if length > limit:
+                    continue
+                kind = self._names.get((first, *keys[i + 1:i + length]))
                 if kind:
                     return length, kind, "~" if variant else ""
         return None
@@ -60,9 +68,11 @@ class Gazetteer:
         """Per word: `B-LOC`/`I-LOC` inside a known name, `~B-LOC` when found only after
         stripping clitics or suffixes, else ''."""
         out = [""] * len(forms)
+        starts = self._lengths.keys()
+        keys = [f[0] if f else "" for f in forms]
         i = 0
         while i < len(forms):
-            found = self._match(forms, i)
+            found = None if starts.isdisjoint(forms[i]) else self._match(forms, keys, i)
             if not found:
                 i += 1
                 continue

@@ -19,7 +19,10 @@ from pathlib import Path
 
 import pycrfsuite
 
+from rasad.diskcache import compiled, package_files, paused_gc
 from rasad.document import Document, Entity, Token
+from rasad.ner.attributes import model_attributes
+from rasad.ner.compiled import CompiledFeatures
 from rasad.ner.features import Lexicon, sentence_features
 from rasad.ner.lexicon import feature_config, load_lexicon
 from rasad.ner.score import bio_spans
@@ -37,10 +40,15 @@ class NerModel:
     tagger: pycrfsuite.Tagger
     lexicon: Lexicon
     _files: ExitStack = field(default_factory=ExitStack, repr=False)
+    # The lexicon's features pruned to the model's attributes (same tags, faster); None:
+    # build them with `sentence_features`.
+    features: CompiledFeatures | None = field(default=None, repr=False)
 
     @classmethod
-    def open(cls, lang: str, folder: Traversable | Path) -> NerModel:
-        """The model `<lang>.crfsuite` in `folder` with its lexicon files and `<lang>.json`."""
+    def open(cls, lang: str, folder: Traversable | Path, *, cache: bool = False) -> NerModel:
+        """The model `<lang>.crfsuite` in `folder` with its lexicon files and `<lang>.json`;
+        with `cache`, its lexicon and pruned features are compiled into the user's cache
+        (`rasad.diskcache`), keyed by the model's files and the code that reads them."""
         source = folder.joinpath(f"{lang}.crfsuite")
         if not source.is_file():
             raise FileNotFoundError(f"no NER model at {source}: run `python -m rasad.ner.train "
@@ -49,13 +57,24 @@ class NerModel:
         path = stack.enter_context(resources.as_file(source))
         tagger = pycrfsuite.Tagger()
         tagger.open(str(path))
-        lexicon = load_lexicon(folder, lang, feature_config(folder, lang))
-        return cls(lang, tagger, lexicon, stack)
+
+        def build() -> CompiledFeatures:
+            lexicon = load_lexicon(folder, lang, feature_config(folder, lang))
+            return CompiledFeatures(lang, lexicon, model_attributes(path))
+
+        if cache:
+            features = compiled(f"ner-{lang}", _inputs(lang, folder), build)
+        else:
+            with paused_gc():
+                features = build()
+        return cls(lang, tagger, features.lexicon, stack, features)
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO tags for one sentence."""
         if not words:
             return []
+        if self.features is not None:
+            return self.tagger.tag(self.features(words))
         return self.tagger.tag(sentence_features(words, self.lang, lexicon=self.lexicon))
 
     def tag_with_confidence(self, words: list[str]) -> tuple[list[str], list[float]]:
@@ -70,7 +89,19 @@ def load_tagger(lang: str) -> NerModel:
     """The shipped model for `fa` or `ar` (loaded once per process)."""
     if lang not in LANGS:
         raise ValueError(f"no NER model for language {lang!r}; rasad ships {', '.join(LANGS)}")
-    return NerModel.open(lang, resources.files("rasad.data.ner"))
+    return NerModel.open(lang, resources.files("rasad.data.ner"), cache=True)
+
+
+def _inputs(lang: str, folder: Traversable | Path) -> list[Traversable | Path]:
+    """What a model's compiled features are built from: its files in `folder`, the text
+    data and the code of the features."""
+    own = sorted((f for f in folder.iterdir() if f.is_file() and (
+        f.name in (f"{lang}.crfsuite", f"{lang}.json", "triggers.tsv")
+        or f.name.endswith(f"_{lang}.tsv"))), key=lambda f: f.name)
+    code = package_files("rasad.ner", names=("attributes.py", "compiled.py", "features.py",
+                                             "gazetteer.py", "lexicon.py"))
+    return [*own, *code, *package_files("rasad.text", suffixes=(".py",)),
+            *package_files("rasad.data.text", suffixes=(".tsv", ".txt"))]
 
 
 def tag_tokens(words: list[str], lang: str) -> list[str]:

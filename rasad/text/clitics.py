@@ -95,7 +95,7 @@ def candidate_stems(norm: str, lang: str | None) -> list[str]:
     return list(_candidates(_clean(norm), lang))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 17)
 def _candidates(word: str, lang: str | None) -> tuple[str, ...]:
     """The word, its safe Persian split (if any), then the other readings, longest first."""
     preferred = [word]

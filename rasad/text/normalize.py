@@ -24,7 +24,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rasad.data import read_rows
 
@@ -175,8 +175,20 @@ def normalize(text: str) -> NormalizedText:
 _SPACES = re.compile(r"[\s\u200c]+")
 
 
+# Words and short phrases are cached (the stages ask again and again for the same ones);
+# longer texts are computed each time, so the caches never hold a document.
+CACHED_LENGTH = 64
+
+
 def normalize_str(text: str) -> str:
     """The normalized form alone, for lexicon entries and lookups."""
+    if len(text) <= CACHED_LENGTH:
+        return _normalize_short(text)
+    return text.translate(_table())
+
+
+@lru_cache(maxsize=1 << 17)
+def _normalize_short(text: str) -> str:
     return text.translate(_table())
 
 
@@ -186,7 +198,14 @@ def match_key(text: str) -> str:
     `بین‌المللی`, `بینالمللی` and `بین المللی` share one key; so do `رئیس`/`رييس`,
     `روسيه`/`روسیه` and `أردوغان`/`اردوغان`.
     """
+    if len(text) <= CACHED_LENGTH:
+        return _match_key_short(text)
     return _SPACES.sub("", normalize_str(text)).casefold()
+
+
+@lru_cache(maxsize=1 << 17)
+def _match_key_short(text: str) -> str:
+    return _SPACES.sub("", text.translate(_table())).casefold()
 
 
 def words_key(text: str) -> str:
