@@ -1,6 +1,6 @@
 """The default pipeline's output on the bench corpus is exactly what it was before the speed
-work of issue #12 (the fingerprint recorded at 645043c by `python -m tools.bench.fingerprint
-record --limit 200`). A speed-up must change no output; a deliberate change of output
+work of issue #12 (the fingerprint recorded at 915799d, main just before the speed work was
+merged, by `python -m tools.bench.fingerprint record --limit 200`). A speed-up must change no output; a deliberate change of output
 re-records the file in the same commit and says why.
 
 RASAD_FINGERPRINT_LIMIT=N checks the first N documents of each language (default 60; 200,

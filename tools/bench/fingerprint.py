@@ -12,7 +12,8 @@ difference names the document and the field. The file is JSON lines, one documen
 
 `--limit N` takes the first N documents of each language (default: all). The committed file,
 tests/data/bench_fingerprint.jsonl, holds the first 200 of each, recorded from the code at
-645043c (before the speed work of issue #12); tests/test_bench_fingerprint.py compares.
+915799d (main just before the speed work of issue #12 was merged; the work itself was
+checked against 645043c, where it branched); tests/test_bench_fingerprint.py compares.
 """
 
 from __future__ import annotations
