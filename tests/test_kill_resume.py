@@ -113,7 +113,7 @@ CLI = textwrap.dedent("""
         return doc
 
     p.STAGES["slow"] = p.Stage("slow", "__main__:slow")
-    rasad.default_pipeline = lambda: p.Pipeline([{stages}, "slow"])
+    rasad.default_pipeline = lambda ner=None: p.Pipeline([{stages}, "slow"])
     app(prog_name="rasad")
 """).format(stages=", ".join(repr(s) for s in STAGES))
 
