@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -40,7 +41,7 @@ class _Graph:
     def op(self, kind: str, inputs: list[str], **attrs: object) -> str:
         self.count += 1
         out = f"{kind.lower()}_{self.count}"
-        self.nodes.append(helper.make_node(kind, inputs, [out], **attrs))
+        self.nodes.append(helper.make_node(kind, inputs, [out], name=out, **attrs))
         return out
 
 
@@ -101,9 +102,18 @@ def build(weights: dict[str, np.ndarray], layers: int, f: E5File) -> onnx.ModelP
                              producer_name="rasad")
 
 
-def export(weights_path: Path, out_dir: Path, *, quantize: bool = True) -> Path:
-    """Write `tagger.onnx` (int8 MatMul weights unless `quantize` is False) and the
-    embedding rows the graph does not hold (positions, token type) beside it."""
+def fp32_nodes(model: onnx.ModelProto, prefixes: Sequence[str]) -> list[str]:
+    """Names of the MatMul nodes whose weight starts with one of `prefixes` (e.g. "head",
+    "l5."): kept in fp32 because the int8 error there reaches the scores undamped."""
+    return [n.name for n in model.graph.node
+            if n.op_type == "MatMul" and any(n.input[1].startswith(p) for p in prefixes)]
+
+
+def export(weights_path: Path, out_dir: Path, *, quantize: bool = True,
+           keep_fp32: Sequence[str] = ()) -> Path:
+    """Write `tagger.onnx` (int8 MatMul weights unless `quantize` is False; those named by
+    `keep_fp32` stay fp32) and the embedding rows the graph does not hold (positions, token
+    type) beside it."""
     from onnxruntime.quantization import QuantType, quantize_dynamic  # noqa: PLC0415
 
     meta = json.loads((weights_path.parent / META).read_text("utf-8"))
@@ -117,7 +127,8 @@ def export(weights_path: Path, out_dir: Path, *, quantize: bool = True) -> Path:
     onnx.save(model, fp32)
     if quantize:
         quantize_dynamic(fp32, target, weight_type=QuantType.QInt8, per_channel=True,
-                         op_types_to_quantize=["MatMul"])
+                         op_types_to_quantize=["MatMul"],
+                         nodes_to_exclude=fp32_nodes(model, keep_fp32))
         fp32.unlink()
     else:
         fp32.replace(target)
@@ -125,6 +136,8 @@ def export(weights_path: Path, out_dir: Path, *, quantize: bool = True) -> Path:
                         pos=weights["emb.pos"].astype(np.float16),
                         type=weights["emb.type"].astype(np.float16))
     meta["runtime"] = {"model": MODEL, "quantized": quantize}
+    if quantize and keep_fp32:
+        meta["runtime"]["fp32"] = list(keep_fp32)
     (out_dir / META).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     return target
 
@@ -134,8 +147,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--weights", type=Path, default=OUT_DIR / WEIGHTS)
     parser.add_argument("--out", type=Path, default=OUT_DIR)
     parser.add_argument("--fp32", action="store_true", help="skip the int8 quantization")
+    parser.add_argument("--keep-fp32", nargs="*", default=[], metavar="PREFIX",
+                        help='weights left unquantized, by name prefix: "head", "l5."')
     args = parser.parse_args(argv)
-    path = export(args.weights, args.out, quantize=not args.fp32)
+    path = export(args.weights, args.out, quantize=not args.fp32, keep_fp32=args.keep_fp32)
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
 
 

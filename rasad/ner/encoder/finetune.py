@@ -110,7 +110,19 @@ class Tagger(nn.Module):
                   *(q for layer in self.layers[:frozen] for q in layer.parameters())]:
             p.requires_grad_(False)
 
-    def export(self) -> dict[str, np.ndarray]:
+    def load(self, path: Path) -> None:
+        """Start from a saved checkpoint (`weights.npz`, as `export` names it) to continue
+        training; the layer count must match."""
+        own = self.named_tensors()
+        with np.load(path) as saved:
+            missing = set(own) - set(saved.files)
+            if missing:
+                raise ValueError(f"{path}: missing {sorted(missing)[:3]}")
+            with torch.no_grad():
+                for name, param in own.items():
+                    param.copy_(torch.from_numpy(saved[name].astype(np.float32)))
+
+    def named_tensors(self) -> dict[str, torch.Tensor]:
         """The trained parameters under the names the run time reads."""
         out = {"emb.pos": self.pos, "emb.type": self.token_type, "emb.ln.w": self.eln.weight,
                "emb.ln.b": self.eln.bias, "head.w": self.head.weight, "head.b": self.head.bias}
@@ -118,7 +130,11 @@ class Tagger(nn.Module):
             for mod in ("q", "k", "v", "ao", "fi", "fo", "aln", "oln"):
                 out[f"l{i}.{mod}.w"] = getattr(layer, mod).weight
                 out[f"l{i}.{mod}.b"] = getattr(layer, mod).bias
-        return {k: v.detach().numpy().copy() for k, v in out.items()}
+        return out
+
+    def export(self) -> dict[str, np.ndarray]:
+        """The trained parameters as arrays, to save."""
+        return {k: v.detach().numpy().copy() for k, v in self.named_tensors().items()}
 
 
 Example = tuple[list[int], list[int]]  # piece ids, label per piece (-100 = not scored)
@@ -240,9 +256,10 @@ def train_sets(shared: Path) -> tuple[dict[str, list], dict[str, list]]:
 def train(*, shared: Path = DEFAULT_SHARED, out_dir: Path = OUT_DIR, layers: int = 6,
           frozen: int = 3, epochs: float = 3.0, lr: float = 2e-4, budget: int = 2048,
           seed: int = 13, threads: int = 2, eval_every: float = 0.5,
-          max_minutes: float = 1e9) -> dict:
+          max_minutes: float = 1e9, init: Path | None = None) -> dict:
     """Fine-tune the layers above `frozen`, keep the best checkpoint on the held-out sets
-    (mean of the two micro F1), write it to `out_dir`; returns the training log."""
+    (mean of the two micro F1), write it to `out_dir`; returns the training log. `init`
+    continues from an earlier checkpoint (a new warm-up and decay over `epochs`)."""
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
     rng = random.Random(seed)
@@ -251,6 +268,8 @@ def train(*, shared: Path = DEFAULT_SHARED, out_dir: Path = OUT_DIR, layers: int
     tok = Tokenizer(f.vocab)
     train_data, dev_sets = train_sets(shared)
     model = Tagger(f, layers)
+    if init is not None:
+        model.load(init)
     model.freeze(frozen)
     data = cache_lower(model, f, [ex for sents in train_data.values()
                                   for ex in examples(tok, sents)], frozen)
@@ -262,6 +281,7 @@ def train(*, shared: Path = DEFAULT_SHARED, out_dir: Path = OUT_DIR, layers: int
     warm = max(1, total // 20)
     loss_fn = nn.CrossEntropyLoss(ignore_index=-100)
     log = {"layers": layers, "frozen": frozen, "lr": lr, "budget": budget, "seed": seed,
+           "init": str(init) if init else None,
            "epochs": epochs, "steps_per_epoch": per_epoch,
            "train_sentences": {k: len(v) for k, v in train_data.items()},
            "train_words": {k: sum(map(len, v)) for k, v in train_data.items()},
@@ -338,15 +358,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--lr", type=float, default=2e-4)
     parser.add_argument("--budget", type=int, default=2048)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--max-minutes", type=float, default=1e9)
+    parser.add_argument("--init", type=Path, default=None,
+                        help="continue from this fp16 checkpoint (weights.npz)")
     parser.add_argument("--checkpoint-only", action="store_true",
                         help="write the fp16 checkpoint (weights.npz) to --out, no export")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     log = (train if args.checkpoint_only else rebuild)(
         shared=args.shared, out_dir=args.out, layers=args.layers, frozen=args.frozen,
-        epochs=args.epochs, lr=args.lr, budget=args.budget, threads=args.threads,
-        max_minutes=args.max_minutes)
+        epochs=args.epochs, lr=args.lr, budget=args.budget, threads=args.threads, seed=args.seed,
+        max_minutes=args.max_minutes, init=args.init)
     print(json.dumps(log.get("best", {}), indent=1))
 
 
