@@ -79,7 +79,9 @@ def crf_log_probs(lang: str, words: Sequence[str]):  # noqa: ANN201 (numpy is op
 
     model = crf.load_tagger(lang)
     tagger = model.tagger
-    tagger.set(sentence_features(list(words), lang, lexicon=model.lexicon))
+    words = list(words)
+    tagger.set(model.features(words) if model.features is not None  # pruned: same marginals
+               else sentence_features(words, lang, lexicon=model.lexicon))
     known = set(tagger.labels())
     out = np.full((len(words), len(LABELS)), np.log(1e-6), dtype=np.float32)
     for j, label in enumerate(LABELS):
