@@ -104,34 +104,16 @@ def _rule_for(match: PhraseMatch, view: TokenView, kb_get: Callable[[str], Any])
         rows = (*rows, *not_names().get(ANY_STATE, ()))
     elif match.first == match.last and _is_kind(match, kb_get, frozenset({"person"})):
         rows = (*rows, *not_names().get(PERSON, ()))
+    before = _words_before(view, match.first, lang)
     for row in rows:
         if row.lang and row.lang != lang:
             continue
-        if row.before and not _before_in(_word_before(view, match.first), lang, row.before):
+        if row.before and not any(word in row.before for word in before):
             continue
         if row.after and not _followed_by(view, match.last, row.after):
             continue
         return row
     return None
-
-
-def _before_in(word: str, lang: str | None, allowed: frozenset[str]) -> bool:
-    """`word` is one of `allowed`, also behind Arabic proclitics («والإمبراطورية الروسية»،
-    «لقدماء المصريين»: و، ف، ل، ب، ك, one or two of them)."""
-    if word in allowed:
-        return True
-    if lang != "ar":
-        return False
-    for _ in range(2):
-        if len(word) < 4 or word[0] not in PROCLITICS:
-            return False
-        word = word[1:]
-        if word in allowed:
-            return True
-    return False
-
-
-PROCLITICS = frozenset("وفلبك")
 
 
 def _is_state(match: PhraseMatch, kb_get: Callable[[str], Any]) -> bool:
@@ -146,12 +128,15 @@ def _is_kind(match: PhraseMatch, kb_get: Callable[[str], Any], kinds: frozenset[
 QUOTES = frozenset('"«»“”\'')
 
 
-def _word_before(view: TokenView, first: int) -> str:
-    """The match key of the word before token `first`, past an opening quote (عائلة " هنية ")."""
+def _words_before(view: TokenView, first: int, lang: str | None) -> tuple[str, ...]:
+    """The match key of the word before token `first`, past an opening quote («عائلة " هنية "»),
+    and in Arabic its readings without proclitics too («والإمبراطورية الروسية»، «لقدماء
+    المصريين»)."""
     k = first - 1
     if 0 <= k < len(view.tokens) and view.text[view.tokens[k].start:view.tokens[k].end] in QUOTES:
         k -= 1
-    return _word(view, k, first)
+    word = _word(view, k, first)
+    return view.readings(k) if word and lang == "ar" else (word,)
 
 
 def _word(view: TokenView, k: int, near: int) -> str:

@@ -778,24 +778,22 @@ def take_given_names(mentions: list[Mention], ctx: Context) -> None:
                 or tokens[k].sentence != tokens[mention.first].sentence):
             continue
         key = match_key(tokens[k].norm)
-        if (key in _given_names(actor) and key not in HONORIFICS
+        if (key in _given_names(ctx.kb).get(actor.id, ()) and key not in HONORIFICS
                 and _first_word_counts(ctx.kb)[key] <= RARE_GIVEN_NAME):
             mention.first, mention.start = k, tokens[k].start
             mention.rule += f"; with the given name «{ctx.doc.text[tokens[k].start:tokens[k].end]}»"
             taken.add(k)
 
 
-def _given_names(actor: ActorRecord) -> frozenset[str]:
-    """Match keys of the first words of a person's names of two words or more."""
-    keys = _GIVEN_NAMES.get(actor.id)
-    if keys is None:
-        keys = _GIVEN_NAMES[actor.id] = frozenset(
-            match_key(normalize_str(name.split()[0])) for name in actor.all_names()
-            if len(name.split()) > 1)
-    return keys
+@cache
+def _given_names(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Each person's id → the match keys of the first words of their names of two words or
+    more."""
+    return {record.id: frozenset(match_key(normalize_str(name.split()[0]))
+                                 for name in record.all_names() if len(name.split()) > 1)
+            for record in kb.of_kind("person")}
 
 
-_GIVEN_NAMES: dict[str, frozenset[str]] = {}
 # A given name that starts the names of more persons than this is a title or a common name
 # («الملك», «محمد»), too weak to join a surname by itself.
 RARE_GIVEN_NAME = 2
@@ -804,7 +802,7 @@ RARE_GIVEN_NAME = 2
 @cache
 def _first_word_counts(kb: KnowledgeBase) -> Counter[str]:
     """How many persons have a name of two words or more starting with each word key."""
-    return Counter(key for record in kb.of_kind("person") for key in _given_names(record))
+    return Counter(key for keys in _given_names(kb).values() for key in keys)
 
 
 def _word_keys(mention: Mention, ctx: Context) -> list[str]:
