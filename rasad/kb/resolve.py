@@ -34,7 +34,6 @@ COUNTERPART_ROLES = {"head_of_state": ("president", "head_of_state")}
 def resolve_roles(mentions: list[Mention], ctx: Context) -> list[Mention]:
     """Link every role-bearing mention; bare titles that refer to nothing are dropped."""
     kept: list[Mention] = []
-    ctx.home = home_of(ctx.doc, mentions)
     for i, mention in enumerate(mentions):
         if mention.kind in ("role", "counterpart"):
             _resolve_office(mentions, i, kept, ctx)
@@ -218,18 +217,22 @@ def _resolve_title(mentions: list[Mention], i: int, kept: list[Mention], ctx: Co
         mention.country = prior.code
         mention.sector = prior.sector or "GOV"
         return True
-    return _resolve_at_home(mention, ctx)
+    return _resolve_at_home(mention, mentions, ctx)
 
 
-def _resolve_at_home(mention: Mention, ctx: Context) -> bool:
+def _resolve_at_home(mention: Mention, mentions: list[Mention], ctx: Context) -> bool:
     """A bare title nothing earlier explains is the office of the article's own state
-    («رئیس‌جمهوری» in an IRNA dispatch) on its date; without a home or a date it is dropped."""
-    title: Title = mention.title
-    place = ctx.kb.by_code(ctx.home.code) if ctx.home is not None else None
-    if place is None or ctx.on is None:
+    («رئیس‌جمهوری» in an IRNA dispatch) on its date; without a home or a date it is dropped.
+    The home is read only here, for the few documents with such a title."""
+    if ctx.on is None:
         return False
+    home = home_of(ctx.doc, mentions)
+    place = ctx.kb.by_code(home.code) if home is not None else None
+    if place is None:
+        return False
+    title: Title = mention.title
     _resolve_by_date(mention, title.roles, place, f"{title.rule} «{title.phrase}» of the "
-                     f"article's state ({ctx.home.code}, from its {ctx.home.clue})", ctx)
+                     f"article's state ({home.code}, from its {home.clue})", ctx)
     if mention.actor is None:
         return False
     mention.source, mention.kind, mention.country = "role", "role", place.country

@@ -30,7 +30,6 @@ from importlib import resources
 from rasad.document import Document, iso_day
 from rasad.kb.base import SINGLE_HOLDER, ActorRecord, KnowledgeBase, load_kb
 from rasad.kb.gazetteer import Gazetteer, PhraseMatch, PhraseTrie, load_gazetteer
-from rasad.kb.home import Home
 from rasad.kb.mention import Mention
 from rasad.spans import SpanIndex
 from rasad.text.clitics import candidate_stems
@@ -105,7 +104,6 @@ class Context:
     on: date | None
     sentence_of: list[int] = field(default_factory=list)  # token index → sentence
     starts: list[int] = field(default_factory=list)  # token index → start offset
-    home: Home | None = None  # the article's own state (rasad.kb.home), set by resolve_roles
 
     @classmethod
     def of(cls, doc: Document, kb: KnowledgeBase) -> Context:
