@@ -42,7 +42,7 @@ def load(lang: str, split: str, batch: str = "all") -> list[dict]:
         sys.exit(f"{path} is missing")
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     if batch != "all":
-        wanted = {"1", "2", "3"} & set(batch) if batch != "real" else {"2", "3"}
+        wanted = {"2", "3"} if batch == "real" else {batch}
         rows = [r for r in rows if _batch_of(r["id"]) in wanted]
     return [r for r in rows if split == "all" or r.get("split") == split]
 
